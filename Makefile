@@ -1,0 +1,55 @@
+# Safe City Learning: two commands to remember.
+#   make run   set everything up on a fresh machine and serve the demo site on SQLite
+#   make test  set everything up and run the test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test setup migrate demo lint format check clean
+
+help:
+	@echo "make run    install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
+	@echo "make test   install and run the tests (browser tests skip without Chromium)"
+	@echo "make lint   ruff checks"
+
+run: setup migrate demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed site/static/dist/app.css
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+site/static/dist/app.css: node_modules/.package-lock.json $(wildcard site/static/scss/*.scss) scripts/copy-assets.mjs
+	npm run --silent build
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules site/static/dist staticfiles db.sqlite3

@@ -1,0 +1,63 @@
+"""One demo account per role, for trying the site locally.
+
+The password is published in README.md, so these accounts are only created where
+``settings.DEMO_ACCOUNTS_ENABLED`` is true (development and tests, never production).
+"""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+
+from .models import JobRole, User
+from .roles import Role
+from .services import add_role
+
+DEMO_PASSWORD = "safe-city-demo-2026"  # noqa: S105 - documented, local use only
+
+DEMO_USERS = [
+    # email, full name, role, job role, agency name
+    ("learner@example.org", "Sam Okafor", Role.LEARNER, JobRole.FRONTLINE, "Solent NHS Trust"),
+    (
+        "agency.lead@example.org",
+        "Priya Shah",
+        Role.AGENCY_LEAD,
+        JobRole.MANAGER,
+        "Hampshire and Isle of Wight Constabulary",
+    ),
+    (
+        "coordinator@example.org",
+        "Jo Whitfield",
+        Role.TRAINING_COORDINATOR,
+        JobRole.SPECIALIST,
+        "Southampton City Council: Public Health",
+    ),
+    ("safe.places@example.org", "Alex Morgan", Role.SAFE_PLACES_OFFICER, JobRole.OTHER, None),
+    ("editor@example.org", "Chris Evans", Role.EDITOR, JobRole.OTHER, None),
+    ("moderator@example.org", "Dana Ellis", Role.MODERATOR, JobRole.OTHER, None),
+]
+
+
+def load_demo_users(agencies) -> list[User]:
+    if not getattr(settings, "DEMO_ACCOUNTS_ENABLED", False):
+        return []
+    users = []
+    for email, full_name, role, job_role, agency_name in DEMO_USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                full_name=full_name,
+                job_role=job_role,
+                agency=agencies.get(agency_name),
+            )
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        add_role(user, role)
+        users.append(user)
+    admin = User.objects.filter(email="admin@example.org").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            email="admin@example.org", password=DEMO_PASSWORD, full_name="Site Administrator"
+        )
+        EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    users.append(admin)
+    return users

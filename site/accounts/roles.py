@@ -1,0 +1,74 @@
+"""Roles are Django groups. What each role may do is defined here, in code, and reviewed.
+
+The groups themselves are created by a migration (``0002_roles``); after every ``migrate``
+:func:`sync_role_permissions` makes each group's model permissions exactly what this file
+says, so a permission granted by hand in the admin cannot quietly widen a role.
+
+Page and collection permissions for editors and moderators are object permissions kept by
+Wagtail (on the page tree and collections) and are not touched here.
+"""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    LEARNER = "Learner"
+    AGENCY_LEAD = "Agency lead"
+    TRAINING_COORDINATOR = "Training coordinator"
+    SAFE_PLACES_OFFICER = "Safe Places officer"
+    EDITOR = "Editor"
+    MODERATOR = "Moderator"
+
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
+    # Learners use the public site only.
+    Role.LEARNER: frozenset(),
+    # Agency leads see their own agency's figures (added with the coverage reports).
+    Role.AGENCY_LEAD: frozenset(),
+    Role.TRAINING_COORDINATOR: frozenset(
+        {
+            ADMIN_ACCESS,
+            "network.add_agency",
+            "network.change_agency",
+            "network.view_agency",
+            "accounts.manage_learners",
+        }
+    ),
+    Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),
+    Role.EDITOR: frozenset({ADMIN_ACCESS}),
+    Role.MODERATOR: frozenset({ADMIN_ACCESS}),
+}
+
+# Roles that reach the Wagtail admin, and so must use two-factor authentication.
+STAFF_ROLES = frozenset(
+    {
+        Role.AGENCY_LEAD,
+        Role.TRAINING_COORDINATOR,
+        Role.SAFE_PLACES_OFFICER,
+        Role.EDITOR,
+        Role.MODERATOR,
+    }
+)
+
+
+def resolve_permissions(permission_model, names):
+    """Permission rows for ``app_label.codename`` names; raises on a name that doesn't exist."""
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = {
+        (p.content_type.app_label, p.codename): p
+        for p in permission_model.objects.select_related("content_type").filter(
+            codename__in={codename for _, codename in wanted}
+        )
+    }
+    missing = wanted - found.keys()
+    if missing:
+        raise LookupError(f"Unknown permissions: {sorted('.'.join(m) for m in missing)}")
+    return [found[key] for key in sorted(wanted)]
+
+
+def sync_role_permissions(group_model, permission_model):
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=role.value)
+        group.permissions.set(resolve_permissions(permission_model, names))

@@ -1,0 +1,20 @@
+"""The service navigation shown in the header of every public page."""
+
+from django.urls import reverse
+
+
+def service_navigation(request) -> list[dict]:
+    path = request.path
+    items = [{"text": "Home", "href": "/"}]
+    items.append({"text": "Get help now", "href": "/get-help/"})
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        items.append({"text": "Your account", "href": reverse("profile")})
+        items.append({"text": "Sign out", "href": reverse("account_logout")})
+    else:
+        items.append({"text": "Sign in", "href": reverse("account_login")})
+        items.append({"text": "Create an account", "href": reverse("account_signup")})
+    for item in items:
+        href = item["href"]
+        item["current"] = path == href if href == "/" else path.startswith(href)
+    return items

@@ -1,0 +1,163 @@
+"""Each role gets exactly the permissions it needs, and no more."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from accounts.roles import ROLE_PERMISSIONS, Role
+from network.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def model_permissions(group_name: str) -> set[str]:
+    group = Group.objects.get(name=group_name)
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+
+
+def page_permissions(group_name: str) -> set[str]:
+    return set(
+        GroupPagePermission.objects.filter(
+            group__name=group_name, page=Page.get_first_root_node()
+        ).values_list("permission__codename", flat=True)
+    )
+
+
+def test_every_role_exists_as_a_group():
+    assert set(Group.objects.values_list("name", flat=True)) == {r.value for r in Role}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_role_has_exactly_its_model_permissions(role):
+    assert model_permissions(role.value) == ROLE_PERMISSIONS[role]
+
+
+def test_expected_model_permissions_per_role():
+    assert model_permissions("Learner") == set()
+    assert model_permissions("Agency lead") == set()
+    assert model_permissions("Training coordinator") == {
+        "wagtailadmin.access_admin",
+        "network.add_agency",
+        "network.change_agency",
+        "network.view_agency",
+        "accounts.manage_learners",
+    }
+    for role in ("Editor", "Moderator", "Safe Places officer"):
+        assert model_permissions(role) == {"wagtailadmin.access_admin"}
+
+
+def test_editors_draft_and_moderators_publish():
+    assert page_permissions("Editor") == {"add_page", "change_page"}
+    assert page_permissions("Moderator") == {
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+    }
+    for role in ("Learner", "Agency lead", "Training coordinator", "Safe Places officer"):
+        assert page_permissions(role) == set()
+
+
+def test_default_workflow_is_approved_by_moderators():
+    from wagtail.models import GroupApprovalTask, Workflow
+
+    workflow = Workflow.objects.get(active=True)
+    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
+    assert list(task.groups.values_list("name", flat=True)) == ["Moderator"]
+
+
+def test_a_hand_granted_permission_is_removed_on_the_next_migrate():
+    from django.contrib.auth.models import Permission
+    from django.core.management import call_command
+
+    learner = Group.objects.get(name="Learner")
+    learner.permissions.add(Permission.objects.get(codename="access_admin"))
+    call_command("migrate", verbosity=0)
+    assert model_permissions("Learner") == set()
+
+
+def test_learner_cannot_reach_the_admin(client, user_with_role):
+    client.force_login(user_with_role(Role.LEARNER))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert not response["Location"].startswith("/admin/")
+
+
+@pytest.mark.parametrize(
+    "role",
+    [Role.EDITOR, Role.MODERATOR, Role.TRAINING_COORDINATOR, Role.SAFE_PLACES_OFFICER],
+)
+def test_staff_roles_reach_the_admin(client, user_with_role, role):
+    client.force_login(user_with_role(role))
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.MODERATOR, Role.SAFE_PLACES_OFFICER])
+def test_content_roles_cannot_manage_agencies_learners_or_users(client, user_with_role, role):
+    client.force_login(user_with_role(role))
+    agency = AgencyFactory()
+    for url in (
+        reverse("agencies:index"),
+        reverse("agencies:edit", args=[agency.pk]),
+        reverse("learners:index"),
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailusers_groups:index"),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert response["Location"] == "/admin/", url
+
+
+def test_coordinator_manages_agencies_and_learners_but_not_users_or_roles(client, user_with_role):
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    learner = user_with_role(Role.LEARNER, full_name="Misfiled Person")
+    agency = AgencyFactory(name="Right agency")
+    client.force_login(coordinator)
+
+    assert client.get(reverse("agencies:index")).status_code == 200
+    assert client.get(reverse("learners:index")).status_code == 200
+    response = client.post(
+        reverse("learners:edit", args=[learner.pk]),
+        {"full_name": "Misfiled Person", "job_role": "frontline", "agency": agency.pk},
+    )
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.agency == agency
+
+    for url in (reverse("wagtailusers_users:index"), reverse("wagtailusers_groups:index")):
+        assert client.get(url).status_code in (302, 403)
+    # No adding or deleting people through the learners screen.
+    assert client.get("/admin/learners/new/").status_code in (302, 403, 404)
+    assert client.get(f"/admin/learners/delete/{learner.pk}/").status_code in (302, 403, 404)
+    assert Group.objects.get(name="Learner").user_set.filter(pk=learner.pk).exists()
+
+
+def test_learner_edit_form_cannot_change_roles_or_admin_status(client, user_with_role):
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    learner = user_with_role(Role.LEARNER)
+    client.force_login(coordinator)
+    editor_group = Group.objects.get(name="Editor")
+    client.post(
+        reverse("learners:edit", args=[learner.pk]),
+        {
+            "full_name": learner.full_name,
+            "job_role": "frontline",
+            "is_superuser": "on",
+            "groups": [editor_group.pk],
+        },
+    )
+    learner.refresh_from_db()
+    assert not learner.is_superuser
+    assert not learner.groups.filter(name="Editor").exists()
+
+
+def test_admin_login_goes_through_allauth(client):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

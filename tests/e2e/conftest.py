@@ -1,0 +1,96 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Locally they skip when /usr/bin/chromium is missing; CI sets E2E_REQUIRED=1 so a missing
+browser fails the run instead of silently skipping.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SAFE_DESTINATION_HTML = "<!DOCTYPE html><html lang='en'><title>Weather</title><h1>Weather</h1>"
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+# tests themselves are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+            # Transactional, so the live server sees the test's data; serialized rollback
+            # puts back what migrations created after each test's flush.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("E2E_REQUIRED"):
+            pytest.fail(f"Browser tests are required but {CHROMIUM} is missing")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Starting Playwright's event loop gives this thread a new database connection object;
+    # carry over the migrated state that pytest-django serialized for rollbacks, so the
+    # flush after each browser test restores it (root page, roles, default workflow).
+    serialized = getattr(connections["default"], "_test_serialized_contents", None)
+    with sync_playwright() as playwright:
+        if serialized is not None:
+            connections["default"]._test_serialized_contents = serialized
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_data(transactional_db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def page(browser, live_server, demo_data):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 800})
+    context.set_default_timeout(10_000)
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(live_server.url):
+            return route.continue_()
+        if url.startswith(settings.EXIT_THIS_PAGE_URL):
+            return route.fulfill(status=200, content_type="text/html", body=SAFE_DESTINATION_HTML)
+        return route.abort()  # nothing else leaves the machine
+
+    context.route("**/*", route)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def check(page, label: str):
+        results = checker.run(page)
+        assert results.violations_count == 0, f"{label}:\n{results.generate_report()}"
+
+    return check
