@@ -29,9 +29,7 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, user_with
     assert "not-the-password" not in wrong
 
 
-def test_sixth_failed_login_for_one_account_within_five_minutes_is_refused(
-    client, user_with_role
-):
+def test_sixth_failed_login_for_one_account_within_five_minutes_is_refused(client, user_with_role):
     user_with_role(email="target@example.org")
     for _ in range(5):
         login(client, "target@example.org", "guess-guess-guess")
