@@ -36,3 +36,17 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def catalogue(home_page):
+    from courses.factories import CourseIndexPageFactory
+
+    return CourseIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def module(catalogue):
+    from courses.factories import module_with_lessons
+
+    return module_with_lessons(catalogue, count=3, title="Identifying domestic abuse")

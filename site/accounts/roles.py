@@ -22,6 +22,17 @@ class Role(StrEnum):
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
+CONTENT_SNIPPETS = frozenset(
+    {
+        "pages.add_supportservice",
+        "pages.change_supportservice",
+        "pages.view_supportservice",
+        "courses.add_audience",
+        "courses.change_audience",
+        "courses.view_audience",
+    }
+)
+
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     # Learners use the public site only.
     Role.LEARNER: frozenset(),
@@ -37,8 +48,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
         }
     ),
     Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),
-    Role.EDITOR: frozenset({ADMIN_ACCESS}),
-    Role.MODERATOR: frozenset({ADMIN_ACCESS}),
+    # Editors draft pages and support services; moderators approve and publish them.
+    Role.EDITOR: frozenset({ADMIN_ACCESS, *CONTENT_SNIPPETS}),
+    Role.MODERATOR: frozenset({ADMIN_ACCESS, *CONTENT_SNIPPETS, "pages.publish_supportservice"}),
 }
 
 # Roles that reach the Wagtail admin, and so must use two-factor authentication.

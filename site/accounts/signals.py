@@ -3,6 +3,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
+from wagtail.snippets.models import create_extra_permissions
 
 from .roles import sync_role_permissions
 
@@ -15,4 +16,6 @@ def sync_roles_after_migrate(sender, app_config=None, using="default", **kwargs)
     # Permissions are normally created app by app; make sure all exist before syncing.
     for config in global_apps.get_app_configs():
         create_permissions(config, verbosity=0, using=using)
+    # Wagtail adds "publish" (and lock) permissions for draftable snippets the same way.
+    create_extra_permissions(global_apps.get_app_config("wagtailsnippets"), using=using)
     sync_role_permissions(Group, Permission)

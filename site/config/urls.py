@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("learning/", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type, rendered as GOV.UK Frontend components."""
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -53,6 +54,18 @@ class ButtonLinkBlock(blocks.StructBlock):
         template = "blocks/button_link.html"
 
 
+class GetHelpBlock(blocks.StructBlock):
+    """A list of support services. Numbers live in the services, so they change once."""
+
+    heading = blocks.CharBlock(max_length=120, default="Where to get help")
+    services = blocks.ListBlock(SnippetChooserBlock("pages.SupportService"), min_num=1)
+
+    class Meta:
+        icon = "warning"
+        label = "Get help"
+        template = "blocks/get_help.html"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/paragraph.html")
@@ -60,3 +73,4 @@ class ContentStreamBlock(blocks.StreamBlock):
     warning_text = WarningTextBlock()
     details = DetailsBlock()
     button = ButtonLinkBlock()
+    get_help = GetHelpBlock()

@@ -1,7 +1,8 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
@@ -60,3 +61,47 @@ class StandardPage(IntroMixin, Page):
 
     class Meta:
         verbose_name = "content page"
+
+
+class SupportService(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    """A service people can be sent to for help, chosen by "Get help" blocks everywhere.
+
+    A changed phone number is changed here once. Editors draft; moderators publish.
+    """
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(unique=True)
+    helps_with = models.TextField(help_text="What the service helps with, in a sentence or two.")
+    who_for = models.CharField("who it is for", max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    hours = models.CharField(max_length=150, blank=True, help_text="Leave blank if not published.")
+    url = models.URLField("website", blank=True)
+    source = models.CharField(
+        max_length=300, help_text="Where the phone number and details are published."
+    )
+    date_checked = models.DateField(help_text="When the details were last checked at the source.")
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="support_service")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("helps_with"),
+        FieldPanel("who_for"),
+        FieldPanel("phone"),
+        FieldPanel("hours"),
+        FieldPanel("url"),
+        FieldPanel("source"),
+        FieldPanel("date_checked"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("helps_with")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "support service"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tel_href(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")

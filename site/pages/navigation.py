@@ -5,9 +5,11 @@ from django.urls import reverse
 
 def service_navigation(request) -> list[dict]:
     path = request.path
-    items = [{"text": "Home", "href": "/"}]
-    items.append({"text": "Get help now", "href": "/get-help/"})
+    items = [{"text": "Home", "href": "/"}, {"text": "Modules", "href": "/modules/"}]
     user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        items.append({"text": "Your learning", "href": reverse("courses:dashboard")})
+    items.append({"text": "Get help now", "href": "/get-help/"})
     if user is not None and user.is_authenticated:
         items.append({"text": "Your account", "href": reverse("profile")})
         items.append({"text": "Sign out", "href": reverse("account_logout")})
@@ -16,5 +18,6 @@ def service_navigation(request) -> list[dict]:
         items.append({"text": "Create an account", "href": reverse("account_signup")})
     for item in items:
         href = item["href"]
-        item["current"] = path == href if href == "/" else path.startswith(href)
+        item["current"] = path == href  # this very page: aria-current="page"
+        item["active"] = item["current"] or (href != "/" and path.startswith(href))  # a section
     return items

@@ -43,8 +43,19 @@ def test_expected_model_permissions_per_role():
         "network.view_agency",
         "accounts.manage_learners",
     }
-    for role in ("Editor", "Moderator", "Safe Places officer"):
-        assert model_permissions(role) == {"wagtailadmin.access_admin"}
+    assert model_permissions("Safe Places officer") == {"wagtailadmin.access_admin"}
+    content = {
+        "wagtailadmin.access_admin",
+        "pages.add_supportservice",
+        "pages.change_supportservice",
+        "pages.view_supportservice",
+        "courses.add_audience",
+        "courses.change_audience",
+        "courses.view_audience",
+    }
+    assert model_permissions("Editor") == content
+    # Only moderators can make a changed helpline number live.
+    assert model_permissions("Moderator") == content | {"pages.publish_supportservice"}
 
 
 def test_editors_draft_and_moderators_publish():

@@ -4,21 +4,25 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import load_demo_users
+from courses.demo import load_catalogue
 from network.demo import load_agencies
-from pages.demo import load_pages
+from pages.demo import load_pages, load_services
 
 
 class Command(BaseCommand):
-    help = "Create the demo page tree, partner agencies and (outside production) demo accounts."
+    help = "Create the demo pages, modules, partner agencies and (outside production) accounts."
 
     @transaction.atomic
     def handle(self, *args, **options):
-        home = load_pages()
+        services = load_services()
+        home = load_pages(services)
+        catalogue = load_catalogue(home, services)
         agencies = load_agencies()
         users = load_demo_users(agencies)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: home page '{home.title}', {len(agencies)} agencies, "
+                f"Demo data ready: home page '{home.title}', "
+                f"{catalogue.get_children().live().count()} modules, {len(agencies)} agencies, "
                 f"{len(users)} demo accounts."
             )
         )

@@ -1,0 +1,129 @@
+"""Build the module catalogue from ``courses/demo_content`` (see its docstring for the format)."""
+
+import datetime
+import importlib
+
+from wagtail.rich_text import RichText
+
+from pages.models import HomePage, SupportService
+
+from .demo_content import AUDIENCES
+from .models import Audience, CourseIndexPage, LessonPage, ModulePage
+
+MODULE_FILES = [
+    "identifying_domestic_abuse",
+    "dare",
+    "safe_and_together",
+    "harmful_practices",
+    "safe_places",
+]
+
+RICH_FIELDS = {
+    "text": None,  # the whole value is rich text
+    "key_fact": ["text"],
+    "case_study": ["scenario", "questions", "discussion"],
+    "practice_point": ["text"],
+}
+
+
+def module_data() -> list[dict]:
+    return [importlib.import_module(f"courses.demo_content.{name}").MODULE for name in MODULE_FILES]
+
+
+def module_questions() -> dict[str, list[dict]]:
+    """The seed quiz questions of each module, by module slug."""
+    result = {}
+    for name in MODULE_FILES:
+        content = importlib.import_module(f"courses.demo_content.{name}")
+        result[content.MODULE["slug"]] = content.QUESTIONS
+    return result
+
+
+def _block(block_type: str, value, services: dict[str, SupportService]):
+    if block_type == "text":
+        return ("text", RichText(value))
+    if block_type in RICH_FIELDS:
+        value = {
+            key: RichText(item) if key in RICH_FIELDS[block_type] else item
+            for key, item in value.items()
+        }
+        return (block_type, value)
+    if block_type == "accordion":
+        sections = [
+            {"heading": s["heading"], "content": RichText(s["content"])} for s in value["sections"]
+        ]
+        return ("accordion", {"sections": sections})
+    if block_type == "get_help":
+        chosen = [services[slug] for slug in value["services"]]
+        return (
+            "get_help",
+            {"heading": value.get("heading", "Where to get help"), "services": chosen},
+        )
+    if block_type == "sources":
+        sources = [
+            {
+                "title": source["title"],
+                "url": source.get("url", ""),
+                "date_checked": datetime.date.fromisoformat(source["date_checked"]),
+            }
+            for source in value["sources"]
+        ]
+        return ("sources", {"sources": sources})
+    return (block_type, value)
+
+
+def load_audiences() -> dict[str, Audience]:
+    audiences = {}
+    for slug, name in AUDIENCES.items():
+        audience, _ = Audience.objects.get_or_create(slug=slug, defaults={"name": name})
+        audiences[slug] = audience
+    return audiences
+
+
+def load_catalogue(home: HomePage, services: dict[str, SupportService]) -> CourseIndexPage:
+    audiences = load_audiences()
+    catalogue = CourseIndexPage.objects.first()
+    if catalogue is None:
+        catalogue = CourseIndexPage(
+            title="Modules",
+            slug="modules",
+            intro=(
+                "Free online training for staff and volunteers in the partnership. Work at "
+                "your own pace: your place is saved whenever you stop."
+            ),
+        )
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+
+    for data in module_data():
+        if ModulePage.objects.filter(slug=data["slug"]).exists():
+            continue
+        module = ModulePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            learning_outcomes=[("outcome", outcome) for outcome in data["outcomes"]],
+            estimated_minutes=data["estimated_minutes"],
+            cpd_minutes=data["cpd_minutes"],
+            refresh_months=data["refresh_months"],
+            content_note=data.get("content_note", ""),
+            review_by=data["review_by"],
+            contact=data.get("contact", ""),
+        )
+        module.audiences = [audiences[slug] for slug in data["audiences"]]
+        catalogue.add_child(instance=module)
+        module.save_revision().publish()
+        for lesson_data in data["lessons"]:
+            lesson = LessonPage(
+                title=lesson_data["title"],
+                slug=lesson_data["slug"],
+                summary=lesson_data.get("summary", ""),
+                estimated_minutes=lesson_data.get("minutes", 10),
+                distressing=lesson_data.get("distressing", False),
+                content_note=lesson_data.get("content_note", ""),
+                body=[_block(kind, value, services) for kind, value in lesson_data["body"]],
+            )
+            lesson.topics.add(lesson_data["slug"])
+            module.add_child(instance=lesson)
+            lesson.save_revision().publish()
+    return catalogue

@@ -1,0 +1,253 @@
+"""Modules and lessons (Wagtail pages), and each learner's progress through them."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.models import IntroMixin
+
+from .blocks import LessonStreamBlock
+
+
+class Audience(models.Model):
+    """Who a module is written for; learners filter the catalogue by it."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CourseIndexPage(IntroMixin, Page):
+    """The catalogue of modules."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["courses.ModulePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "module catalogue"
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import CatalogueFilterForm
+        from .selectors import catalogue_modules
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["modules"] = catalogue_modules(
+            self, audiences=filters.get("audience"), duration=filters.get("duration")
+        )
+        return context
+
+
+class ModulePage(Page):
+    """One e-learning module: an overview page whose children are its lessons, in order."""
+
+    summary = models.TextField(help_text="One or two sentences, shown in the catalogue.")
+    audiences = ParentalManyToManyField(Audience, blank=True, related_name="modules")
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=250))],
+        blank=True,
+        help_text="What learners will be able to do by the end.",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(default=30)
+    cpd_minutes = models.PositiveSmallIntegerField(
+        "CPD minutes", default=30, help_text="Continuing professional development time."
+    )
+    refresh_months = models.PositiveSmallIntegerField(
+        default=36, help_text="How long a completion stays in date before a refresher is due."
+    )
+    content_note = models.TextField(
+        blank=True, help_text="The distressing themes this module covers, shown before it starts."
+    )
+    review_by = models.DateField(help_text="When the content must next be checked against sources.")
+    contact = models.CharField(
+        "questions about this module",
+        max_length=250,
+        blank=True,
+        help_text="Who learners can ask, for example the Training Coordinator.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("content_note"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("cpd_minutes"),
+                FieldPanel("refresh_months"),
+            ],
+            heading="Time and renewal",
+        ),
+        MultiFieldPanel([FieldPanel("review_by"), FieldPanel("contact")], heading="Upkeep"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = "module"
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import module_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = module_outline(self, request.user)
+        return context
+
+
+class LessonTag(TaggedItemBase):
+    content_object = ParentalKey("courses.LessonPage", related_name="tagged_items")
+
+
+class LessonPage(Page):
+    """A lesson within a module. Signed-in learners only; progress is recorded."""
+
+    summary = models.CharField(max_length=250, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(default=10)
+    distressing = models.BooleanField(
+        "contains distressing content",
+        default=False,
+        help_text="Shows the content note on its own page before the lesson.",
+    )
+    content_note = models.TextField(blank=True)
+    topics = ClusterTaggableManager(
+        through=LessonTag,
+        blank=True,
+        help_text="Topics this lesson teaches; quiz questions on a topic link back here.",
+    )
+    body = StreamField(LessonStreamBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        MultiFieldPanel(
+            [FieldPanel("distressing"), FieldPanel("content_note")], heading="Content note"
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("topics")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        # The block form checks this in the editor too; this covers every other route.
+        if not self.body or self.body[-1].block_type != "sources":
+            raise ValidationError({"body": "Every lesson must end with a Sources block."})
+        if self.distressing and not self.content_note.strip():
+            raise ValidationError(
+                {"content_note": "Describe the distressing content learners should expect."}
+            )
+
+    @cached_property
+    def module(self) -> ModulePage:
+        return self.get_parent().specific
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_lesson
+
+        return serve_lesson(self, request, *args, **kwargs)
+
+
+class Enrolment(models.Model):
+    """One learner working through one module, from first start to completion.
+
+    A learner has at most one open enrolment per module. Retaking a module later (to
+    refresh it) opens a new enrolment, so past completions stay on record.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.PROTECT, related_name="enrolments")
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module"],
+                condition=Q(completed_at__isnull=True),
+                name="courses_one_open_enrolment_per_module",
+            )
+        ]
+        indexes = [models.Index(fields=["module", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.module}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class LessonCompletion(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="completions")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="courses_lesson_completed_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} – {self.lesson}"
+
+
+class ReflectionNote(models.Model):
+    """A learner's private answer to a reflection question. Only they ever see it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    text = models.TextField(max_length=5000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "block_id"], name="courses_one_note_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"Reflection by {self.user_id} on {self.lesson_id}"
