@@ -6,6 +6,7 @@ measure there (the database is created, and dropped afterwards).
 
 import os
 import statistics
+import warnings
 import sys
 import tempfile
 import time
@@ -13,6 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+
+warnings.filterwarnings("ignore", message="No directory at")
 
 
 def setup(name: str):
@@ -34,9 +38,12 @@ def setup(name: str):
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        from django.test.utils import setup_databases
+        import atexit
 
-        setup_databases(verbosity=0, interactive=False)
+        from django.test.utils import setup_databases, teardown_databases
+
+        config = setup_databases(verbosity=0, interactive=False)
+        atexit.register(teardown_databases, config, verbosity=0)
     else:
         call_command("migrate", verbosity=0)
     return url
