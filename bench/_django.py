@@ -6,10 +6,10 @@ measure there (the database is created, and dropped afterwards).
 
 import os
 import statistics
-import warnings
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

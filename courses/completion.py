@@ -49,3 +49,14 @@ def all_lessons_complete(enrolment: Enrolment) -> RuleResult:
         plural = "lesson" if missing == 1 else "lessons"
         return RuleResult(False, f"Complete {missing} more {plural}")
     return RuleResult(True)
+
+
+@register_rule("quiz_passed")
+def quiz_passed(enrolment: Enrolment) -> RuleResult:
+    """Modules with a quiz are complete only once it is passed (in this round)."""
+    from .selectors.quizzes import has_passed, quiz_for_module
+
+    quiz = quiz_for_module(enrolment.module)
+    if quiz is None or has_passed(enrolment.user, quiz):
+        return RuleResult(True)
+    return RuleResult(False, "Pass the end of module quiz")

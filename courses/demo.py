@@ -2,13 +2,26 @@
 
 import datetime
 import importlib
+from decimal import Decimal
 
+from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
 from pages.models import HomePage, SupportService
 
 from .demo_content import AUDIENCES
-from .models import Audience, CourseIndexPage, LessonPage, ModulePage
+from .models import (
+    Audience,
+    CourseIndexPage,
+    LessonPage,
+    ModulePage,
+    Question,
+    QuestionCategory,
+    QuestionOption,
+    QuestionPair,
+    Quiz,
+    QuizSlot,
+)
 
 MODULE_FILES = [
     "identifying_domestic_abuse",
@@ -127,3 +140,94 @@ def load_catalogue(home: HomePage, services: dict[str, SupportService]) -> Cours
             module.add_child(instance=lesson)
             lesson.save_revision().publish()
     return catalogue
+
+
+CONFIDENCE_STATEMENTS = {
+    "identifying-domestic-abuse": [
+        "I can recognise the signs of domestic abuse, including coercive control",
+        "I feel confident asking someone about abuse safely",
+        "I know how to refer someone in Southampton",
+    ],
+    "dare": [
+        "I feel confident asking someone if they have harmed a partner or family member",
+        "I know how to respond to a disclosure without colluding",
+    ],
+    "safe-and-together": [
+        "I can keep the person causing harm visible in my assessments and records",
+        "I feel confident partnering with the non-abusing parent",
+    ],
+    "harmful-practices": [
+        "I can recognise warning signs of FGM, forced marriage and honour-based abuse",
+        "I know what I must do if I learn a girl has had FGM",
+    ],
+    "safe-places": [
+        "I feel confident welcoming someone who asks for help",
+        "I know when to call 999 and when to call 101",
+    ],
+}
+
+
+def _fractions(options: list[dict], qtype: str) -> list[Decimal]:
+    if qtype != "multiple":
+        return [Decimal(1) if option["correct"] else Decimal(0) for option in options]
+    right = sum(1 for option in options if option["correct"])
+    share = (Decimal(1) / right).quantize(Decimal("0.00001"))
+    fractions, given = [], Decimal(0)
+    remaining = right
+    for option in options:
+        if option["correct"]:
+            remaining -= 1
+            value = Decimal(1) - given if remaining == 0 else share
+            given += value
+            fractions.append(value)
+        else:
+            fractions.append(-share)
+    return fractions
+
+
+def create_question(data: dict, category: QuestionCategory) -> Question:
+    stem = data["stem"] if data["stem"].lstrip().startswith("<") else f"<p>{data['stem']}</p>"
+    question = Question(
+        name=strip_tags(stem)[:120].strip(),
+        type=data["type"],
+        stem=stem,
+        general_feedback=data.get("feedback", ""),
+        category=category,
+    )
+    question.tags.add(data["topic"])
+    if data["type"] == "matching":
+        question.pairs = [QuestionPair(prompt=left, answer=right) for left, right in data["pairs"]]
+    else:
+        question.options = [
+            QuestionOption(
+                text=option["text"], fraction=fraction, feedback=option.get("feedback", "")
+            )
+            for option, fraction in zip(
+                data["options"], _fractions(data["options"], data["type"]), strict=True
+            )
+        ]
+    question.save()
+    return question
+
+
+def load_quizzes() -> list[Quiz]:
+    quizzes = []
+    for slug, questions in module_questions().items():
+        module = ModulePage.objects.get(slug=slug)
+        quiz = Quiz.objects.filter(module=module).first()
+        if quiz is None:
+            category, _ = QuestionCategory.objects.get_or_create(name=module.title)
+            created = [create_question(data, category) for data in questions]
+            quiz = Quiz(
+                module=module,
+                title="End of module quiz",
+                intro="Check what you have learned. You can look back at the lessons first.",
+                pass_mark=80,
+                minutes_between_attempts=10,
+                questions_per_page=5,
+                confidence_statements="\n".join(CONFIDENCE_STATEMENTS.get(slug, [])),
+            )
+            quiz.slots = [QuizSlot(question=question) for question in created]
+            quiz.save()
+        quizzes.append(quiz)
+    return quizzes

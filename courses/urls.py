@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import quiz_views, views
 
 app_name = "courses"
 
@@ -10,4 +10,19 @@ urlpatterns = [
     path("modules/<int:module_id>/continue/", views.resume_module, name="resume_module"),
     path("lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
     path("lessons/<int:lesson_id>/reflection/", views.save_reflection, name="save_reflection"),
+    path("quizzes/<int:quiz_id>/", quiz_views.quiz_overview, name="quiz"),
+    path("quizzes/<int:quiz_id>/start/", quiz_views.start_quiz, name="start_quiz"),
+    path(
+        "quizzes/<int:quiz_id>/confidence/<str:stage>/",
+        quiz_views.confidence,
+        name="confidence",
+    ),
+    path(
+        "attempts/<int:attempt_id>/page/<int:page>/",
+        quiz_views.attempt_page,
+        name="attempt",
+    ),
+    path("attempts/<int:attempt_id>/check/", quiz_views.attempt_summary, name="attempt_summary"),
+    path("attempts/<int:attempt_id>/time/", quiz_views.attempt_time, name="attempt_time"),
+    path("attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
 ]

@@ -1,14 +1,18 @@
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
+from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience
+from . import admin_views
+from .models import Audience, Question, QuestionCategory, Quiz
 from .selectors import modules_due_for_review
 
 
@@ -21,6 +25,60 @@ class AudienceViewSet(SnippetViewSet):
 
 
 register_snippet(AudienceViewSet)
+
+
+class QuestionIndexView(SnippetIndexView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("courses.add_question"):
+            buttons.append(
+                Button(
+                    "Import from GIFT or Moodle XML",
+                    url=reverse("courses_question_import"),
+                    icon_name="upload",
+                )
+            )
+        buttons.append(
+            Button(
+                "Export all as GIFT", url=reverse("courses_question_export"), icon_name="download"
+            )
+        )
+        return buttons
+
+
+class QuestionViewSet(SnippetViewSet):
+    index_view_class = QuestionIndexView
+    model = Question
+    icon = "help"
+    menu_label = "Question bank"
+    list_display = ["name", "type", "category", "updated_at"]
+    list_filter = ["type", "category"]
+    search_fields = ["name", "stem"]
+    ordering = ["name"]
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-open-inverse"
+    menu_label = "Categories"
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "form"
+    menu_label = "Quizzes"
+    list_display = ["module", "pass_mark", "attempts_allowed"]
+
+
+class QuizGroup(SnippetViewSetGroup):
+    menu_label = "Quizzes"
+    menu_icon = "form"
+    menu_order = 250
+    items = (QuizViewSet, QuestionViewSet, QuestionCategoryViewSet)
+
+
+register_snippet(QuizGroup)
 
 
 class ContentDueForReviewView(PageReportView):
@@ -66,6 +124,17 @@ class ContentReviewMenuItem(MenuItem):
 def register_report_urls():
     return [
         path(
+            "question-bank/import/",
+            admin_views.import_questions_view,
+            name="courses_question_import",
+        ),
+        path(
+            "question-bank/export/",
+            admin_views.export_questions_view,
+            name="courses_question_export",
+        ),
+        path("quiz-statistics/", admin_views.quiz_statistics_view, name="courses_quiz_statistics"),
+        path(
             "reports/content-due-for-review/",
             ContentDueForReviewView.as_view(),
             name="content_due_for_review",
@@ -86,4 +155,20 @@ def register_content_review_menu_item():
         name="content-due-for-review",
         icon_name="time",
         order=1050,
+    )
+
+
+class QuizStatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.change_quiz")
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_statistics_menu_item():
+    return QuizStatisticsMenuItem(
+        "Quiz statistics",
+        reverse("courses_quiz_statistics"),
+        name="quiz-statistics",
+        icon_name="form",
+        order=1060,
     )

@@ -30,6 +30,15 @@ CONTENT_SNIPPETS = frozenset(
         "courses.add_audience",
         "courses.change_audience",
         "courses.view_audience",
+        "courses.add_question",
+        "courses.change_question",
+        "courses.view_question",
+        "courses.add_questioncategory",
+        "courses.change_questioncategory",
+        "courses.view_questioncategory",
+        "courses.add_quiz",
+        "courses.change_quiz",
+        "courses.view_quiz",
     }
 )
 
@@ -45,6 +54,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "network.change_agency",
             "network.view_agency",
             "accounts.manage_learners",
+            # Bringing in question banks from other systems (Moodle).
+            "courses.add_question",
+            "courses.view_question",
+            "courses.view_questioncategory",
+            "courses.add_questioncategory",
         }
     ),
     Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),

@@ -42,6 +42,10 @@ def test_expected_model_permissions_per_role():
         "network.change_agency",
         "network.view_agency",
         "accounts.manage_learners",
+        "courses.add_question",
+        "courses.view_question",
+        "courses.add_questioncategory",
+        "courses.view_questioncategory",
     }
     assert model_permissions("Safe Places officer") == {"wagtailadmin.access_admin"}
     content = {
@@ -52,6 +56,15 @@ def test_expected_model_permissions_per_role():
         "courses.add_audience",
         "courses.change_audience",
         "courses.view_audience",
+        "courses.add_question",
+        "courses.change_question",
+        "courses.view_question",
+        "courses.add_questioncategory",
+        "courses.change_questioncategory",
+        "courses.view_questioncategory",
+        "courses.add_quiz",
+        "courses.change_quiz",
+        "courses.view_quiz",
     }
     assert model_permissions("Editor") == content
     # Only moderators can make a changed helpline number live.

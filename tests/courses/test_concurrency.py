@@ -70,3 +70,35 @@ def test_simultaneous_completions_record_once_and_complete_once(user_with_role, 
     assert LessonCompletion.objects.filter(lesson=lessons[-1]).count() == 1
     assert Enrolment.objects.filter(user=learner, completed_at__isnull=False).count() == 1
     assert len(completed) == 1
+
+
+def test_twenty_simultaneous_submissions_grade_one_attempt_once(user_with_role, module, caplog):
+    from django.test import Client
+    from django.urls import reverse
+
+    from courses.factories import make_question, make_quiz
+    from courses.models import Attempt
+
+    learner = user_with_role()
+    quiz = make_quiz(module, [make_question() for _ in range(3)])
+    attempt = services.start_attempt(learner, quiz)
+    url = reverse("courses:attempt_summary", args=[attempt.pk])
+    token = str(attempt.submit_token)
+    statuses = []
+
+    def submit():
+        client = Client()
+        client.force_login(learner)
+        statuses.append(client.post(url, {"token": token}).status_code)
+
+    with caplog.at_level("INFO", logger="safecity.quiz"):
+        errors = run_together(submit, 20)
+
+    assert errors == []
+    assert statuses == [302] * 20
+    graded = Attempt.objects.filter(user=learner, quiz=quiz)
+    assert graded.count() == 1
+    attempt.refresh_from_db()
+    assert attempt.is_finished
+    assert attempt.score is not None
+    assert caplog.text.count(f"Graded attempt {attempt.pk}:") == 1

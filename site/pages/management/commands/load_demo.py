@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import load_demo_users
-from courses.demo import load_catalogue
+from courses.demo import load_catalogue, load_quizzes
 from network.demo import load_agencies
 from pages.demo import load_pages, load_services
 
@@ -17,12 +17,14 @@ class Command(BaseCommand):
         services = load_services()
         home = load_pages(services)
         catalogue = load_catalogue(home, services)
+        quizzes = load_quizzes()
         agencies = load_agencies()
         users = load_demo_users(agencies)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: home page '{home.title}', "
-                f"{catalogue.get_children().live().count()} modules, {len(agencies)} agencies, "
+                f"{catalogue.get_children().live().count()} modules, {len(quizzes)} quizzes, "
+                f"{len(agencies)} agencies, "
                 f"{len(users)} demo accounts."
             )
         )

@@ -3,10 +3,10 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import completion
-from .models import Enrolment, LessonCompletion, LessonPage, ModulePage, ReflectionNote
-from .selectors import current_enrolment, refresh_due
-from .signals import module_completed
+from .. import completion
+from ..models import Enrolment, LessonCompletion, LessonPage, ModulePage, ReflectionNote
+from ..selectors import current_enrolment, refresh_due
+from ..signals import module_completed
 
 
 def start_module(user, module: ModulePage, *, refresher: bool = False) -> Enrolment:

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from pages.models import IntroMixin
 
-from .blocks import LessonStreamBlock
+from ..blocks import LessonStreamBlock
 
 
 class Audience(models.Model):
@@ -47,8 +47,8 @@ class CourseIndexPage(IntroMixin, Page):
         verbose_name = "module catalogue"
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import CatalogueFilterForm
-        from .selectors import catalogue_modules
+        from ..forms import CatalogueFilterForm
+        from ..selectors import catalogue_modules
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
@@ -113,10 +113,15 @@ class ModulePage(Page):
         verbose_name = "module"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_outline
+        from ..selectors import module_outline
+        from ..selectors.quizzes import has_passed, quiz_for_module
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = module_outline(self, request.user)
+        quiz = quiz_for_module(self)
+        context["quiz"] = quiz
+        if quiz is not None and request.user.is_authenticated:
+            context["quiz_passed"] = has_passed(request.user, quiz)
         return context
 
 
@@ -177,7 +182,7 @@ class LessonPage(Page):
         return self.get_parent().specific
 
     def serve(self, request, *args, **kwargs):
-        from .views import serve_lesson
+        from ..views import serve_lesson
 
         return serve_lesson(self, request, *args, **kwargs)
 

@@ -11,7 +11,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import CourseIndexPage, Enrolment, LessonPage, ModulePage, ReflectionNote
+from ..models import CourseIndexPage, Enrolment, LessonPage, ModulePage, ReflectionNote
 
 REFRESH_WARNING_DAYS = 60
 

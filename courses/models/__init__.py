@@ -1,0 +1,41 @@
+from .learning import (
+    Audience,
+    CourseIndexPage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    LessonTag,
+    ModulePage,
+    ReflectionNote,
+)
+from .quizzes import (
+    Attempt,
+    ConfidenceResponse,
+    Question,
+    QuestionCategory,
+    QuestionOption,
+    QuestionPair,
+    QuestionTag,
+    Quiz,
+    QuizSlot,
+)
+
+__all__ = [
+    "Attempt",
+    "Audience",
+    "ConfidenceResponse",
+    "CourseIndexPage",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+    "LessonTag",
+    "ModulePage",
+    "Question",
+    "QuestionCategory",
+    "QuestionOption",
+    "QuestionPair",
+    "QuestionTag",
+    "Quiz",
+    "QuizSlot",
+    "ReflectionNote",
+]

@@ -1,0 +1,338 @@
+"""Question bank, quizzes, attempts and confidence ratings."""
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..admin_forms import QuestionAdminForm
+from ..quiz_formats import MATCHING, MULTIPLE, SINGLE, TRUE_FALSE
+
+STEM_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = SINGLE, "Single choice"
+    MULTIPLE = MULTIPLE, "Multiple response"
+    TRUE_FALSE = TRUE_FALSE, "True or false"
+    MATCHING = MATCHING, "Matching"
+
+
+class ReviewWhen(models.TextChoices):
+    IMMEDIATELY = "immediately", "Straight after each attempt"
+    AFTER_PASSING = "after_passing", "Only once the learner has passed"
+    NEVER = "never", "Never"
+
+
+class QuestionCategory(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "question categories"
+
+    def __str__(self):
+        return self.name
+
+
+class QuestionTag(TaggedItemBase):
+    content_object = ParentalKey("courses.Question", related_name="tagged_items")
+
+
+class Question(index.Indexed, ClusterableModel):
+    """A question that any quiz can use. Tags are topics: quizzes draw by them, and a missed
+    question points the learner to lessons with the same topic."""
+
+    name = models.CharField(max_length=200, help_text="A short name to find it by.")
+    type = models.CharField(max_length=20, choices=QuestionType.choices)
+    stem = RichTextField("question", features=STEM_FEATURES)
+    general_feedback = RichTextField(
+        blank=True,
+        features=STEM_FEATURES,
+        help_text="Shown after answering, whatever the answer: teach the point, name its source.",
+    )
+    category = models.ForeignKey(
+        QuestionCategory, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name="topics")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("type")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("tags")]),
+        FieldPanel("stem"),
+        InlinePanel(
+            "options",
+            label="Option",
+            heading="Options (single choice, multiple response, true or false)",
+            help_text="Fraction: 1 for a right answer; for multiple response, the right "
+            "answers' fractions add up to 1 (e.g. 0.5 and 0.5). Wrong answers 0 or negative.",
+        ),
+        InlinePanel("pairs", label="Pair", heading="Pairs (matching questions)"),
+        FieldPanel("general_feedback"),
+    ]
+    base_form_class = QuestionAdminForm
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("stem"),
+        index.AutocompleteField("name"),
+        index.FilterField("type"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class QuestionOption(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
+    text = models.TextField(max_length=1000)
+    fraction = models.DecimalField(
+        max_digits=6,
+        decimal_places=5,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(-1)), MaxValueValidator(Decimal(1))],
+    )
+    feedback = models.TextField(blank=True, max_length=2000)
+
+    panels = [FieldPanel("text"), FieldPanel("fraction"), FieldPanel("feedback")]
+
+    def __str__(self):
+        return self.text
+
+
+class QuestionPair(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="pairs")
+    prompt = models.CharField(max_length=300)
+    answer = models.CharField(max_length=300)
+
+    panels = [FieldRowPanel([FieldPanel("prompt"), FieldPanel("answer")])]
+
+    def __str__(self):
+        return f"{self.prompt} → {self.answer}"
+
+
+class Quiz(ClusterableModel):
+    """The summative quiz of one module."""
+
+    module = models.OneToOneField(
+        "courses.ModulePage", on_delete=models.PROTECT, related_name="quiz"
+    )
+    title = models.CharField(max_length=200, default="End of module quiz")
+    intro = models.TextField(blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)", default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(default=0, help_text="0 means no limit.")
+    minutes_between_attempts = models.PositiveIntegerField(
+        default=0, help_text="How long a learner waits after an attempt before the next."
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Leave empty for no limit. Learners can always extend or switch it off.",
+    )
+    questions_per_page = models.PositiveSmallIntegerField(
+        default=5, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    shuffle_questions = models.BooleanField(default=True)
+    shuffle_options = models.BooleanField(default=True)
+    show_correctness = models.CharField(
+        "show whether answers were right",
+        max_length=20,
+        choices=ReviewWhen.choices,
+        default=ReviewWhen.IMMEDIATELY,
+    )
+    show_feedback = models.CharField(
+        max_length=20, choices=ReviewWhen.choices, default=ReviewWhen.IMMEDIATELY
+    )
+    show_right_answers = models.CharField(
+        max_length=20, choices=ReviewWhen.choices, default=ReviewWhen.AFTER_PASSING
+    )
+    confidence_statements = models.TextField(
+        blank=True,
+        help_text="Optional: one statement per line, rated 1 to 5 before and after the module "
+        "(for example: I feel confident asking someone about abuse).",
+    )
+
+    panels = [
+        FieldPanel("module"),
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        InlinePanel(
+            "slots",
+            label="Question or draw",
+            heading="Questions",
+            help_text="Choose a question, or draw a number of questions at random by topic.",
+            min_num=1,
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("minutes_between_attempts"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("questions_per_page"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_options"),
+            ],
+            heading="Rules",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("show_correctness"),
+                FieldPanel("show_feedback"),
+                FieldPanel("show_right_answers"),
+            ],
+            heading="Review after an attempt",
+        ),
+        FieldPanel("confidence_statements"),
+    ]
+
+    class Meta:
+        verbose_name_plural = "quizzes"
+
+    def __str__(self):
+        return f"{self.title}: {self.module.title}"
+
+    @property
+    def statements(self) -> list[str]:
+        return [line.strip() for line in self.confidence_statements.splitlines() if line.strip()]
+
+
+class QuizSlot(Orderable):
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.PROTECT, related_name="slots"
+    )
+    topic = models.CharField(
+        max_length=100, blank=True, help_text="Or draw at random from questions with this topic."
+    )
+    count = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1)], help_text="How many to draw by topic."
+    )
+
+    panels = [FieldPanel("question"), FieldRowPanel([FieldPanel("topic"), FieldPanel("count")])]
+
+    def clean(self):
+        if bool(self.question_id) == bool(self.topic.strip()):
+            raise ValidationError("Choose a question, or give a topic to draw from (not both).")
+
+
+class AttemptStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", "In progress"
+    FINISHED = "finished", "Finished"
+
+
+class Attempt(models.Model):
+    """One try at a quiz. It keeps a snapshot of exactly what was shown, so later edits to
+    questions never change an attempt that has been graded."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
+    number = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    snapshot = models.JSONField(default=dict)
+    answers = models.JSONField(default=dict, blank=True)
+    submit_token = models.UUIDField(default=uuid.uuid4)
+    score = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)
+    max_score = models.DecimalField(max_digits=7, decimal_places=3, default=Decimal(0))
+    percent = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz", "number"], name="courses_attempt_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=Q(status="in_progress"),
+                name="courses_one_open_attempt_per_quiz",
+            ),
+            # A finished attempt has exactly one grade; an open one has none.
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        status="finished",
+                        submitted_at__isnull=False,
+                        score__isnull=False,
+                        passed__isnull=False,
+                    )
+                    | Q(status="in_progress", submitted_at__isnull=True, score__isnull=True)
+                ),
+                name="courses_attempt_graded_iff_finished",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Attempt {self.number} by {self.user_id} at {self.quiz_id}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status == AttemptStatus.FINISHED
+
+    @property
+    def questions(self) -> list[dict]:
+        return self.snapshot.get("questions", [])
+
+
+class ConfidenceStage(models.TextChoices):
+    BEFORE = "before", "Before the module"
+    AFTER = "after", "After the module"
+
+
+class ConfidenceResponse(models.Model):
+    """How confident a learner felt (1 to 5), before and after a module. Reported only in
+    groups of five or more, never by name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confidence_ratings"
+    )
+    module = models.ForeignKey("courses.ModulePage", on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(max_length=10, choices=ConfidenceStage.choices)
+    statement = models.CharField(max_length=300)
+    rating = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module", "stage", "statement"],
+                name="courses_one_rating_per_statement",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="courses_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stage} {self.module_id}: {self.rating}"

@@ -1,0 +1,57 @@
+"""Reading and writing question banks in Moodle's formats (GIFT and Moodle XML).
+
+Parsers return plain data (below) and every problem they find, with its line number; the
+import service turns the data into questions only when there are no errors at all.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+SINGLE = "single"
+MULTIPLE = "multiple"
+TRUE_FALSE = "true_false"
+MATCHING = "matching"
+
+
+@dataclass
+class ParsedOption:
+    text: str  # plain text or simple HTML
+    fraction: Decimal  # share of the question's mark: 1 for a single right answer,
+    # e.g. 0.5 each for two right answers of a multiple-response question; negative allowed
+    feedback: str = ""
+
+
+@dataclass
+class ParsedPair:
+    prompt: str
+    answer: str
+
+
+@dataclass
+class ParsedQuestion:
+    type: str  # SINGLE | MULTIPLE | TRUE_FALSE | MATCHING
+    name: str  # short title (GIFT ::title::, Moodle <name>); derived from the stem if absent
+    stem: str  # HTML
+    options: list[ParsedOption] = field(default_factory=list)  # not for MATCHING
+    pairs: list[ParsedPair] = field(default_factory=list)  # MATCHING only
+    general_feedback: str = ""
+    category: str = ""  # from $CATEGORY: (GIFT) or <question type="category"> (XML)
+    tags: list[str] = field(default_factory=list)
+    line: int = 0  # where the question starts in the file (1-based)
+
+
+@dataclass
+class ParseError:
+    line: int
+    message: str  # plain English, for the person importing: what is wrong and how to fix it
+    question: str = ""  # the question's name or the start of its text, when known
+
+
+@dataclass
+class ParseResult:
+    questions: list[ParsedQuestion] = field(default_factory=list)
+    errors: list[ParseError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.questions)

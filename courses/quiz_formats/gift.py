@@ -1,0 +1,587 @@
+"""Moodle's GIFT text format: parse a question bank, and write one back.
+
+Supported: single choice and multiple response (``{=right ~wrong ~%50%weighted}``), true/false
+(``{T}``, ``{FALSE#wrong feedback#right feedback}``) and matching (``{=prompt -> answer}``),
+with ``::titles::``, ``$CATEGORY:`` lines, ``// comments`` (``// [tag:name]`` adds a tag),
+``#feedback``, ``####general feedback``, the escapes ``\\~ \\= \\# \\{ \\} \\: \\n \\\\`` and the
+``[html]``/``[moodle]``/``[plain]``/``[markdown]`` text formats. As in Moodle, answers and
+feedback take the question text's format unless they name their own.
+
+Every text in the result is HTML: ``[html]`` text is kept as written, any other text is escaped
+(the question text and general feedback as ``<p>`` paragraphs, answers and feedback inline, with
+a lone ``<p>`` around an HTML answer removed). Names, categories and tags are plain text.
+
+The helpers shared with the Moodle XML reader (text conversion, validation, messages) live here
+too, so both formats check questions by exactly the same rules.
+"""
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from . import (
+    MATCHING,
+    MULTIPLE,
+    SINGLE,
+    TRUE_FALSE,
+    ParsedOption,
+    ParsedPair,
+    ParsedQuestion,
+    ParseError,
+    ParseResult,
+)
+
+# --- Shared by the GIFT and Moodle XML readers -------------------------------------------------
+
+SUPPORTED_TYPES = (
+    "only single choice, multiple response, true/false and matching questions are supported."
+)
+NAME_LENGTH = 80
+UNTITLED = "Untitled question"
+NO_QUESTIONS = "The file contains no questions."
+FRACTION_PLACES = Decimal("0.0000001")
+WEIGHT_TOLERANCE = Decimal("0.01")
+
+
+class InvalidQuestion(Exception):
+    """One question can't be imported; the message says why, in plain English."""
+
+
+def unsupported(kind: str) -> InvalidQuestion:
+    """The error for a question type we can't import, e.g. ``unsupported("Essay questions")``."""
+    return InvalidQuestion(f"{kind} can't be imported; {SUPPORTED_TYPES}")
+
+
+def text_to_html(text: str, *, is_html: bool, block: bool) -> str:
+    """Turn a text from a file into the HTML we store.
+
+    ``block`` texts (question text, general feedback) become ``<p>`` paragraphs; inline texts
+    (answers, feedback, matching prompts) stay inline, line breaks becoming ``<br>``. HTML is
+    kept as written, except that a lone ``<p>`` around an inline text is removed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if is_html:
+        return text if block else _unwrap_paragraph(text)
+    return _paragraphs(text) if block else _inline(text)
+
+
+def _paragraphs(text: str) -> str:
+    """Escape plain text into ``<p>`` paragraphs (split at blank lines)."""
+    chunks = (chunk.strip() for chunk in re.split(r"\n[ \t]*\n\s*", text.strip()))
+    return "".join(f"<p>{_inline(chunk)}</p>" for chunk in chunks if chunk)
+
+
+def _inline(text: str) -> str:
+    """Escape plain text into inline HTML, line breaks becoming ``<br>``."""
+    lines = text.strip().split("\n")
+    return "<br>".join(html.escape(line.strip(), quote=False) for line in lines)
+
+
+_LONE_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*)</p>", re.DOTALL | re.IGNORECASE)
+
+
+def _unwrap_paragraph(text: str) -> str:
+    """``<p>Paris</p>`` → ``Paris``; anything else is returned unchanged."""
+    match = _LONE_PARAGRAPH.fullmatch(text)
+    if match and not re.search(r"</?p[\s>]", match.group(1), re.IGNORECASE):
+        return match.group(1).strip()
+    return text
+
+
+_BREAKING_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table)\b[^>]*>", re.I)
+_TAG_MARKUP = re.compile(r"<[^>]*>")
+
+
+def html_to_plain(text: str) -> str:
+    """The words of an HTML text on one line, for names and messages."""
+    text = _TAG_MARKUP.sub("", _BREAKING_TAG.sub(" ", text))
+    return " ".join(html.unescape(text).split())
+
+
+def derive_name(stem: str) -> str:
+    """A question name made from the start of its text, as Moodle does when there is none."""
+    words = html_to_plain(stem)
+    if len(words) > NAME_LENGTH:
+        words = words[: NAME_LENGTH - 1].rstrip() + "…"
+    return words or UNTITLED
+
+
+def normalise_category(path: str) -> str:
+    """Drop Moodle's context marker and hidden ``top`` category: ``$course$/top/A/B`` → ``A/B``."""
+    path = re.sub(r"^\$[a-z0-9_]+\$(?:/|$)", "", path.strip())
+    return re.sub(r"^top(?:/|$)", "", path).strip()
+
+
+def fraction_from_percent(raw: str, number: int) -> Decimal:
+    """Answer ``number``'s weight ``"50"`` (percent) → ``Decimal("0.5")``; raise InvalidQuestion
+    unless it is a number from -100 to 100."""
+    try:
+        value = Decimal(raw.strip())
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or not -100 <= value <= 100:
+        shown = raw if len(raw) <= 20 else raw[:19] + "…"
+        raise InvalidQuestion(
+            f'Answer {number} has the weight "{shown}"; '
+            "weights must be numbers between -100% and 100%."
+        )
+    # Moodle keeps seven decimal places of a fraction: 33.33333% is 0.3333333.
+    fraction = (value / 100).quantize(FRACTION_PLACES).normalize()
+    return fraction if fraction else Decimal(0)
+
+
+def percent(fraction: Decimal) -> str:
+    """``Decimal("0.3333333")`` → ``"33.33333"``: a fraction as a percentage, without noise."""
+    return format((fraction * 100).normalize(), "f")
+
+
+def validate(question: ParsedQuestion) -> None:
+    """Check a parsed question against the rules every import follows; raise InvalidQuestion."""
+    if not html_to_plain(question.stem) and "<img" not in question.stem.lower():
+        raise InvalidQuestion("The question has no text.")
+    if question.type == MATCHING:
+        _validate_pairs(question.pairs)
+    elif question.type == TRUE_FALSE:
+        _validate_true_false(question.options)
+    else:
+        _validate_choices(question.type, question.options)
+
+
+def _validate_pairs(pairs: list[ParsedPair]) -> None:
+    if len(pairs) < 2:
+        raise InvalidQuestion(
+            f"A matching question needs at least two pairs; this one has {len(pairs)}."
+        )
+    for number, pair in enumerate(pairs, 1):
+        if not pair.answer:
+            raise InvalidQuestion(f"Matching pair {number} has no answer.")
+
+
+def _validate_true_false(options: list[ParsedOption]) -> None:
+    right = [option for option in options if option.fraction > 0]
+    if len(options) != 2 or len(right) != 1:
+        raise InvalidQuestion(
+            "A true/false question needs a 'true' and a 'false' answer, exactly one of them right."
+        )
+
+
+def _validate_choices(kind: str, options: list[ParsedOption]) -> None:
+    if len(options) < 2:
+        raise InvalidQuestion(
+            f"A choice question needs at least two answers; this one has {len(options)}."
+        )
+    for number, option in enumerate(options, 1):
+        if not option.text:
+            raise InvalidQuestion(f"Answer {number} is empty.")
+        if not -1 <= option.fraction <= 1:
+            raise InvalidQuestion(
+                f"Answer {number} is worth {percent(option.fraction)}%; "
+                "weights must be between -100% and 100%."
+            )
+    right = [option.fraction for option in options if option.fraction > 0]
+    if kind == SINGLE:
+        _validate_single(right)
+    else:
+        _validate_multiple(right)
+
+
+def _validate_single(right: list[Decimal]) -> None:
+    if not right:
+        raise InvalidQuestion(
+            "None of the answers is marked as right; "
+            "a single choice question needs one right answer worth 100%."
+        )
+    if len(right) > 1:
+        raise InvalidQuestion(
+            f"{len(right)} answers give credit, but a single choice question needs exactly "
+            "one right answer worth 100% (partial credit isn't supported)."
+        )
+    if right[0] != 1:
+        raise InvalidQuestion(
+            f"The only right answer is worth {percent(right[0])}%; "
+            "it must be worth 100% (partial credit isn't supported)."
+        )
+
+
+def _validate_multiple(right: list[Decimal]) -> None:
+    if not right:
+        raise InvalidQuestion(
+            "None of the answers is marked as right; "
+            "give the right answers weights that add up to 100%."
+        )
+    total = sum(right, Decimal(0))
+    # Within one percent, as courses.question_rules allows, so 3 x 33.33333% is fine.
+    if abs(total - 1) > WEIGHT_TOLERANCE:
+        raise InvalidQuestion(
+            f"The right answers' weights add up to {percent(total)}%, but they must add up to 100%."
+        )
+
+
+# --- Reading GIFT ------------------------------------------------------------------------------
+
+# While the syntax is read, escaped characters stand in as Unicode noncharacters (any already in
+# the file are dropped: they are not meant to appear in text).
+_ESCAPES = dict(zip(":#={}~", "\ufdd0\ufdd1\ufdd2\ufdd3\ufdd4\ufdd5", strict=True))
+_CHARS = {mark: char for char, mark in _ESCAPES.items()}
+_MARK = re.compile("[\ufdd0-\ufdd5]")
+_ESCAPE = re.compile(r"\\([\\:#=~{}n])")
+_FORMAT = re.compile(r"\[(html|moodle|plain|markdown)\]")
+_WEIGHT = re.compile(r"%(-?\d+(?:\.\d+)?)%")
+_TAG = re.compile(r"\[tag:([^\]]+)\]")
+_TRUE = {"T", "TRUE"}
+_FALSE = {"F", "FALSE"}
+_BLANK = "_____"
+
+
+@dataclass
+class _Block:
+    """Lines between blank lines: a question, a ``$CATEGORY:`` switch, comments, or a mix."""
+
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
+    tags: list[str] = field(default_factory=list)
+
+
+def parse_gift(text: str) -> ParseResult:
+    """Read a GIFT file; collect every question, and every problem with its line number."""
+    result = ParseResult()
+    category = ""
+    for block in _blocks(text):
+        category, lines = _take_category(block.lines, category)
+        if not lines:
+            continue
+        try:
+            question = _parse_question(lines)
+        except InvalidQuestion as problem:
+            result.errors.append(ParseError(lines[0][0], str(problem), _label(lines)))
+            continue
+        question.category = category
+        question.tags = block.tags
+        result.questions.append(question)
+    if not result.questions and not result.errors:
+        result.errors.append(ParseError(1, NO_QUESTIONS))
+    return result
+
+
+def _blocks(text: str) -> Iterator[_Block]:
+    """Split the file at blank lines, setting comment lines aside (keeping their tags)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    block = _Block()
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped:
+            if block.lines:
+                yield block
+            block = _Block()
+        elif stripped.startswith("//"):
+            block.tags.extend(tag.strip() for tag in _TAG.findall(stripped))
+        else:
+            block.lines.append((number, line))
+    if block.lines:
+        yield block
+
+
+def _take_category(
+    lines: list[tuple[int, str]], category: str
+) -> tuple[str, list[tuple[int, str]]]:
+    """A leading ``$CATEGORY:`` line switches category; return it and the remaining lines."""
+    if lines and lines[0][1].strip().startswith("$CATEGORY:"):
+        path = lines[0][1].strip().removeprefix("$CATEGORY:")
+        return normalise_category(path), lines[1:]
+    return category, lines
+
+
+def _label(lines: list[tuple[int, str]]) -> str:
+    """How to name a question in an error: its ``::title::``, or the start of its text."""
+    first = lines[0][1].strip()
+    title = re.match(r"::(.*?)::", first)
+    text = title.group(1) if title else first.split("{", 1)[0]
+    text = _ESCAPE.sub(lambda match: match.group(1).replace("n", " "), text).strip()
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _protect(text: str) -> str:
+    """Replace escaped special characters by private marks, so they don't act as syntax."""
+
+    def replace(match: re.Match[str]) -> str:
+        char = match.group(1)
+        return {"\\": "\\", "n": "\n"}.get(char) or _ESCAPES[char]
+
+    return _ESCAPE.sub(replace, _MARK.sub("", text))
+
+
+def _restore(text: str) -> str:
+    """Turn the private marks back into the characters they stand for."""
+    return _MARK.sub(lambda match: _CHARS[match.group()], text)
+
+
+def _parse_question(lines: list[tuple[int, str]]) -> ParsedQuestion:
+    """Parse one question's lines (comments removed); raise InvalidQuestion if we can't."""
+    source = _protect("\n".join(line for _, line in lines)).strip()
+    name, source = _split_name(source)
+    stem_source, answers = _split_answer_block(source)
+    stem_format, stem_source = _split_format(stem_source, "moodle")
+    stem = text_to_html(_restore(stem_source), is_html=stem_format == "html", block=True)
+    answers, general_source = _split_general_feedback(answers)
+    question = ParsedQuestion(
+        type=SINGLE,
+        name=name or derive_name(stem),
+        stem=stem,
+        general_feedback=_decode(general_source, stem_format, block=True),
+        line=lines[0][0],
+    )
+    _read_answers(question, answers, stem_format)
+    validate(question)
+    return question
+
+
+def _split_name(source: str) -> tuple[str, str]:
+    """``::Title:: text`` → ``("Title", "text")``; no title gives an empty name."""
+    if not source.startswith("::"):
+        return "", source
+    end = source.find("::", 2)
+    if end < 0:  # Moodle reads an unclosed title as part of the text
+        return "", source[2:]
+    return _restore(source[2:end]).strip(), source[end + 2 :].strip()
+
+
+def _split_answer_block(source: str) -> tuple[str, str]:
+    """Return the question text (a blank in place of a mid-sentence block) and the block."""
+    start, end = source.find("{"), source.find("}")
+    if start < 0 and end < 0:
+        raise unsupported("Descriptions (text with no answers in { })")
+    if end < 0:
+        raise InvalidQuestion(
+            "The answers start with '{' but are never closed with '}'. "
+            "Close them, or write \\{ for a literal brace."
+        )
+    if start < 0 or end < start:
+        raise InvalidQuestion(
+            "There is a '}' with no '{' before it. Write \\} for a literal brace."
+        )
+    answers, after = source[start + 1 : end], source[end + 1 :]
+    if "{" in answers or "{" in after or "}" in after:
+        raise InvalidQuestion(
+            "The question has more than one answer block in { }; only one is supported. "
+            "Write \\{ and \\} for literal braces."
+        )
+    blank = _BLANK if after.strip() else ""
+    return source[:start] + blank + after, answers.strip()
+
+
+def _split_format(source: str, default: str) -> tuple[str, str]:
+    """``[html]<b>x</b>`` → ``("html", "<b>x</b>")``; no prefix keeps the default format."""
+    source = source.strip()
+    match = _FORMAT.match(source)
+    if match:
+        return match.group(1), source[match.end() :]
+    return default, source
+
+
+def _decode(source: str, default_format: str, *, block: bool) -> str:
+    """A protected text with an optional format prefix → stored HTML."""
+    text_format, source = _split_format(source, default_format)
+    return text_to_html(_restore(source), is_html=text_format == "html", block=block)
+
+
+def _split_general_feedback(answers: str) -> tuple[str, str]:
+    """``=a ~b ####Well done`` → ``("=a ~b", "Well done")``."""
+    at = answers.rfind("####")
+    if at < 0:
+        return answers, ""
+    return answers[:at].strip(), answers[at + 4 :]
+
+
+def _read_answers(question: ParsedQuestion, answers: str, text_format: str) -> None:
+    """Work out the question type from its answer block, as Moodle does, and read it."""
+    if not answers:
+        raise unsupported("Essay questions (an empty answer block { })")
+    if answers.startswith("#"):
+        raise unsupported("Numerical questions")
+    if "~" in answers:
+        question.options = _read_choices(answers, text_format)
+        right = [option for option in question.options if option.fraction > 0]
+        question.type = MULTIPLE if len(right) > 1 else SINGLE
+    elif "=" in answers and "->" in answers:
+        question.type = MATCHING
+        question.pairs = _read_pairs(answers, text_format)
+    elif answers.split("#", 1)[0].strip().upper() in _TRUE | _FALSE:
+        question.type = TRUE_FALSE
+        question.options = _read_true_false(answers, text_format)
+    else:
+        raise unsupported("Short-answer questions")
+
+
+def _answer_tokens(answers: str, markers: str) -> list[str]:
+    """Split an answer block before each marker character; text before the first is an error."""
+    head, *tokens = re.split(f"(?=[{markers}])", answers)
+    if head.strip():
+        raise InvalidQuestion(
+            f"Each answer must start with {' or '.join(markers)}: "
+            f"'{_restore(head).strip()}' doesn't."
+        )
+    return [token.strip() for token in tokens]
+
+
+def _read_choices(answers: str, text_format: str) -> list[ParsedOption]:
+    """``=right#feedback ~wrong ~%50%half ~%-100%penalty`` → options with fractions."""
+    options = []
+    for number, token in enumerate(_answer_tokens(answers, "=~"), 1):
+        marker, body = token[0], token[1:].strip()
+        fraction = Decimal(marker == "=")
+        weight = _WEIGHT.match(body) if marker == "~" else None
+        if weight:
+            fraction = fraction_from_percent(weight.group(1), number)
+            body = body[weight.end() :]
+        text, _, feedback = body.partition("#")
+        options.append(
+            ParsedOption(
+                text=_decode(text, text_format, block=False),
+                fraction=fraction,
+                feedback=_decode(feedback, text_format, block=False),
+            )
+        )
+    return options
+
+
+def _read_pairs(answers: str, text_format: str) -> list[ParsedPair]:
+    """``=Canada -> Ottawa =Italy -> Rome`` → pairs; a pair with no prompt is a distractor."""
+    pairs = []
+    for number, token in enumerate(_answer_tokens(answers, "="), 1):
+        prompt, arrow, answer = token[1:].partition("->")
+        if not arrow:
+            raise InvalidQuestion(f"Matching pair {number} needs the form =prompt -> answer.")
+        prompt_html = _decode(prompt, text_format, block=False)
+        if prompt_html:  # Moodle's extra wrong answers ("= -> Paris") are left out
+            pairs.append(ParsedPair(prompt_html, _inline(_restore(answer))))
+    return pairs
+
+
+def _read_true_false(answers: str, text_format: str) -> list[ParsedOption]:
+    """``TRUE#shown if wrong#shown if right`` → a "True" and a "False" option."""
+    value, _, rest = answers.partition("#")
+    wrong, _, right = rest.partition("#")
+    is_true = value.strip().upper() in _TRUE
+    wrong_html = _decode(wrong, text_format, block=False)
+    right_html = _decode(right, text_format, block=False)
+    return [
+        ParsedOption("True", Decimal(is_true), right_html if is_true else wrong_html),
+        ParsedOption("False", Decimal(not is_true), wrong_html if is_true else right_html),
+    ]
+
+
+# --- Writing GIFT ------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"[\\:#=~{}\n]")
+
+
+def export_gift(questions: Iterable[ParsedQuestion]) -> str:
+    """Write questions as GIFT that Moodle, and parse_gift, read back as the same questions."""
+    chunks = []
+    category = ""
+    for question in questions:
+        if question.category != category:
+            category = question.category
+            chunks.append(f"$CATEGORY: {category}".rstrip())
+        chunks.append(_export_question(question))
+    return "\n\n".join(chunks) + "\n"
+
+
+def _escape(text: str) -> str:
+    """Escape GIFT's special characters; line breaks become ``\\n``."""
+    text = text.replace("\r", "")
+    return _SPECIAL.sub(
+        lambda match: "\\n" if match.group() == "\n" else "\\" + match.group(), text
+    )
+
+
+def _export_question(question: ParsedQuestion) -> str:
+    lines = []
+    if question.tags:
+        lines.append("// " + " ".join(f"[tag:{tag}]" for tag in question.tags))
+    stem, stem_format = _encode(question.stem, "moodle", block=True)
+    title = f"::{_escape(question.name)}::" if question.name else ""
+    lines.append(f"{title}{stem}{{")
+    lines.extend("\t" + line for line in _export_answers(question, stem_format))
+    if question.general_feedback:
+        general, _ = _encode(question.general_feedback, stem_format, block=True)
+        lines.append(f"\t####{general}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _export_answers(question: ParsedQuestion, text_format: str) -> list[str]:
+    if question.type == MATCHING:
+        return [_export_pair(pair, text_format) for pair in question.pairs]
+    if question.type == TRUE_FALSE:
+        return [_export_true_false(question.options, text_format)]
+    return [_export_choice(option, question.type, text_format) for option in question.options]
+
+
+def _export_choice(option: ParsedOption, kind: str, text_format: str) -> str:
+    text, _ = _encode(option.text, text_format, block=False)
+    if kind == SINGLE and option.fraction == 1:
+        marker = "="
+    elif option.fraction == 0 and not text.startswith("%"):
+        marker = "~"
+    else:
+        marker = f"~%{percent(option.fraction)}%"
+    feedback = _encode(option.feedback, text_format, block=False)[0] if option.feedback else ""
+    return marker + text + (f"#{feedback}" if feedback else "")
+
+
+def _export_pair(pair: ParsedPair, text_format: str) -> str:
+    prompt, _ = _encode(pair.prompt, text_format, block=False, avoid="->")
+    # Moodle reads matching answers as plain text, with no format prefix.
+    answer = _plain_inline(pair.answer)
+    if answer is None:
+        answer = html_to_plain(pair.answer)
+    return f"={prompt} -> {_escape(answer)}"
+
+
+def _export_true_false(options: list[ParsedOption], text_format: str) -> str:
+    right = next((option for option in options if option.fraction > 0), options[0])
+    wrong = next((option for option in options if option is not right), right)
+    is_true = right.text.strip().lower() in {"true", "t"}
+    source = "TRUE" if is_true else "FALSE"
+    right_fb = _encode(right.feedback, text_format, block=False)[0] if right.feedback else ""
+    wrong_fb = _encode(wrong.feedback, text_format, block=False)[0] if wrong.feedback else ""
+    if wrong_fb or right_fb:
+        source += f"#{wrong_fb}"
+    if right_fb:
+        source += f"#{right_fb}"
+    return source
+
+
+def _encode(text: str, context: str, *, block: bool, avoid: str = "") -> tuple[str, str]:
+    """Write a stored HTML text as GIFT source, in the given context format if it reads back
+    the same, else with a ``[format]`` prefix. Returns the source and the format used."""
+    for text_format in (context, "html" if context != "html" else "moodle"):
+        raw = text if text_format == "html" else _plain(text, block=block)
+        if raw is None or (avoid and avoid in raw):
+            continue
+        if text_to_html(raw, is_html=text_format == "html", block=block) != text:
+            continue
+        needs_prefix = text_format != context or raw.startswith("[")
+        return (f"[{text_format}]" if needs_prefix else "") + _escape(raw), text_format
+    return "[html]" + _escape(text), "html"
+
+
+def _plain(text: str, *, block: bool) -> str | None:
+    """The plain text that escapes to this HTML, or None if there isn't one."""
+    return _plain_block(text) if block else _plain_inline(text)
+
+
+def _plain_block(text: str) -> str | None:
+    if not text:
+        return ""
+    if not (text.startswith("<p>") and text.endswith("</p>")):
+        return None
+    plain = html.unescape(text[3:-4].replace("</p><p>", "\n\n").replace("<br>", "\n"))
+    return plain if _paragraphs(plain) == text else None
+
+
+def _plain_inline(text: str) -> str | None:
+    plain = html.unescape(text.replace("<br>", "\n"))
+    return plain if _inline(plain) == text else None

@@ -1,0 +1,341 @@
+"""Quiz attempts: start, save answers, submit and grade, exactly once.
+
+Scoring happens here, on the server, against the attempt's own snapshot of the questions;
+correct answers never reach the browser before an attempt is submitted.
+"""
+
+import datetime
+import logging
+import random
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ..models import (
+    Attempt,
+    ConfidenceResponse,
+    ModulePage,
+    Question,
+    Quiz,
+)
+from ..models.quizzes import AttemptStatus
+from ..quiz_formats import MATCHING, SINGLE, TRUE_FALSE
+from ..selectors import current_enrolment
+from ..selectors.quizzes import attempt_block_reason
+from .learning import refresh_completion, start_module
+
+logger = logging.getLogger("safecity.quiz")
+
+# Answers arriving this long after the deadline still count (slow networks, a slow click).
+DEADLINE_GRACE = datetime.timedelta(seconds=30)
+FULL_MARKS = Decimal("0.999")
+
+
+class QuizError(Exception):
+    """Something the learner can put right; the message is shown to them as it is."""
+
+
+# --- Starting -------------------------------------------------------------------------
+
+
+def _question_snapshot(question: Question, rng: random.Random, shuffle_options: bool) -> dict:
+    data = {
+        "id": question.pk,
+        "type": question.type,
+        "name": question.name,
+        "stem": question.stem,
+        "general_feedback": question.general_feedback,
+        "topics": sorted(tag.name for tag in question.tags.all()),
+    }
+    if question.type == MATCHING:
+        pairs = list(question.pairs.all())
+        answers = sorted({pair.answer for pair in pairs})
+        rng.shuffle(answers)
+        data["pairs"] = [
+            {"key": f"p{i}", "prompt": pair.prompt, "answer": pair.answer}
+            for i, pair in enumerate(pairs)
+        ]
+        data["choices"] = answers
+        return data
+    options = list(question.options.all())
+    if shuffle_options and question.type != TRUE_FALSE:
+        rng.shuffle(options)
+    data["options"] = [
+        {
+            "key": f"o{i}",
+            "text": option.text,
+            "fraction": str(option.fraction),
+            "feedback": option.feedback,
+        }
+        for i, option in enumerate(options)
+    ]
+    return data
+
+
+def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
+    """The questions this attempt will show, in order, frozen."""
+    rng = rng or random.SystemRandom()
+    prefetch = ("options", "pairs", "tags")
+    chosen: list[Question] = []
+    seen: set[int] = set()
+    for slot in quiz.slots.select_related("question").order_by("sort_order"):
+        if slot.question_id:
+            if slot.question_id not in seen:
+                chosen.append(slot.question)
+                seen.add(slot.question_id)
+            continue
+        pool = list(Question.objects.filter(tags__name=slot.topic).exclude(pk__in=seen).distinct())
+        for question in rng.sample(pool, k=min(slot.count, len(pool))):
+            chosen.append(question)
+            seen.add(question.pk)
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=seen).prefetch_related(*prefetch)}
+    ordered = [questions[q.pk] for q in chosen]
+    if quiz.shuffle_questions:
+        rng.shuffle(ordered)
+    return {
+        "questions": [_question_snapshot(q, rng, quiz.shuffle_options) for q in ordered],
+        "pass_mark": quiz.pass_mark,
+    }
+
+
+def start_attempt(user, quiz: Quiz, now: datetime.datetime | None = None) -> Attempt:
+    """The learner's open attempt, or a new one if the quiz's rules allow it."""
+    # Enrol first, so this attempt belongs to the current round of the module.
+    start_module(user, quiz.module)
+    now = now or timezone.now()
+    open_attempt = Attempt.objects.filter(
+        user=user, quiz=quiz, status=AttemptStatus.IN_PROGRESS
+    ).first()
+    if open_attempt is not None:
+        return open_attempt
+    reason = attempt_block_reason(user, quiz, now)
+    if reason:
+        raise QuizError(reason)
+    snapshot = build_snapshot(quiz)
+    if not snapshot["questions"]:
+        raise QuizError("This quiz has no questions yet. Please try again later.")
+    number = (Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0) + 1
+    deadline = (
+        now + datetime.timedelta(minutes=quiz.time_limit_minutes)
+        if quiz.time_limit_minutes
+        else None
+    )
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                user=user,
+                quiz=quiz,
+                number=number,
+                started_at=now,
+                deadline=deadline,
+                snapshot=snapshot,
+                max_score=Decimal(len(snapshot["questions"])),
+            )
+    except IntegrityError:
+        # A double click or a second tab started it a moment ago.
+        return Attempt.objects.get(user=user, quiz=quiz, status=AttemptStatus.IN_PROGRESS)
+
+
+# --- Answering ------------------------------------------------------------------------
+
+
+def _clean_answer(question: dict, raw) -> list[str] | dict[str, str]:
+    """Check an answer against the question shown; anything else is tampering."""
+    if question["type"] == MATCHING:
+        if not isinstance(raw, dict):
+            raise ValueError("matching answer must be a mapping")
+        keys = {pair["key"] for pair in question["pairs"]}
+        choices = set(question["choices"])
+        cleaned = {}
+        for key, value in raw.items():
+            if key not in keys or (value and value not in choices):
+                raise ValueError(f"unknown pair {key!r} or choice {value!r}")
+            if value:
+                cleaned[key] = value
+        return cleaned
+    keys = {option["key"] for option in question["options"]}
+    values = raw if isinstance(raw, list) else [raw]
+    values = [value for value in values if value]
+    if any(value not in keys for value in values):
+        raise ValueError(f"unknown option in {values!r}")
+    if question["type"] in (SINGLE, TRUE_FALSE) and len(values) > 1:
+        raise ValueError("several options for a single-choice question")
+    return sorted(set(values))
+
+
+def _check_open(attempt: Attempt, now: datetime.datetime) -> None:
+    if attempt.is_finished:
+        raise QuizError("This attempt has already been submitted, so it can't be changed.")
+    if attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
+        raise QuizError(
+            "The time limit for this attempt has passed, so new answers can't be saved. "
+            "We have marked the answers you saved before the time ran out."
+        )
+
+
+def save_answers(
+    attempt: Attempt, answers: dict[str, object], now: datetime.datetime | None = None
+) -> Attempt:
+    """Store answers to some of the attempt's questions (one page's worth).
+
+    ``answers`` maps the question's position in the attempt (as a string) to the chosen
+    option keys, or for matching questions to {pair key: chosen answer}.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        _check_open(locked, now)
+        questions = locked.questions
+        merged = dict(locked.answers)
+        for index, raw in answers.items():
+            try:
+                question = questions[int(index)]
+                merged[str(int(index))] = _clean_answer(question, raw)
+            except (ValueError, IndexError, TypeError, KeyError) as error:
+                logger.warning(
+                    "Rejected tampered answer on attempt %s (user %s): %s",
+                    locked.pk,
+                    locked.user_id,
+                    error,
+                )
+                raise QuizError(
+                    "One of your answers did not match the questions on this page, so "
+                    "nothing was saved. Please choose your answers again."
+                ) from error
+        locked.answers = merged
+        locked.save(update_fields=["answers"])
+    attempt.answers = merged
+    return attempt
+
+
+def extend_time(
+    attempt: Attempt, *, switch_off: bool = False, now: datetime.datetime | None = None
+) -> Attempt:
+    """Give more time (half the limit again), or switch the limit off (WCAG 2.2.1)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        _check_open(locked, now)
+        if locked.deadline is not None:
+            if switch_off:
+                locked.deadline = None
+            else:
+                extra = max(5, (locked.quiz.time_limit_minutes or 10) // 2)
+                locked.deadline = max(locked.deadline, now) + datetime.timedelta(minutes=extra)
+            locked.save(update_fields=["deadline"])
+    attempt.deadline = locked.deadline
+    return attempt
+
+
+# --- Grading --------------------------------------------------------------------------
+
+
+@dataclass
+class QuestionResult:
+    index: int
+    question: dict
+    answer: object
+    mark: Decimal
+    chosen_feedback: list[str] = field(default_factory=list)
+
+    @property
+    def correct(self) -> bool:
+        return self.mark >= FULL_MARKS
+
+    @property
+    def partly(self) -> bool:
+        return Decimal(0) < self.mark < FULL_MARKS
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer)
+
+    @property
+    def right_options(self) -> list[str]:
+        return [
+            option["text"]
+            for option in self.question.get("options", [])
+            if Decimal(option["fraction"]) > 0
+        ]
+
+
+def _mark(question: dict, answer) -> tuple[Decimal, list[str]]:
+    if question["type"] == MATCHING:
+        answer = answer if isinstance(answer, dict) else {}
+        pairs = question["pairs"]
+        right = sum(1 for pair in pairs if answer.get(pair["key"]) == pair["answer"])
+        return Decimal(right) / Decimal(len(pairs)), []
+    chosen = set(answer or [])
+    options = [option for option in question["options"] if option["key"] in chosen]
+    total = sum((Decimal(option["fraction"]) for option in options), Decimal(0))
+    feedback = [option["feedback"] for option in options if option["feedback"]]
+    mark = min(Decimal(1), max(Decimal(0), total))
+    if mark >= FULL_MARKS:
+        mark = Decimal(1)
+    return mark, feedback
+
+
+def grade(snapshot: dict, answers: dict) -> tuple[Decimal, list[QuestionResult]]:
+    results = []
+    for index, question in enumerate(snapshot.get("questions", [])):
+        answer = answers.get(str(index))
+        mark, feedback = _mark(question, answer)
+        results.append(QuestionResult(index, question, answer, mark, feedback))
+    score = sum((r.mark for r in results), Decimal(0))
+    return score, results
+
+
+def submit_attempt(attempt: Attempt, token: str, now: datetime.datetime | None = None) -> Attempt:
+    """Grade the attempt once. A second submission (double click, another tab, a retry)
+    returns the graded attempt unchanged."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        if locked.is_finished:
+            return locked
+        if str(locked.submit_token) != str(token):
+            logger.warning("Submit with a wrong token for attempt %s", locked.pk)
+            raise QuizError("This page is out of date. Check your answers below and submit again.")
+        score, _ = grade(locked.snapshot, locked.answers)
+        count = len(locked.questions) or 1
+        percent = (score * 100 / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        passed = percent >= locked.quiz.pass_mark
+        # Compare-and-set: only the request that moves it out of "in progress" grades it,
+        # even where the database ignores row locks.
+        updated = Attempt.objects.filter(pk=locked.pk, status=AttemptStatus.IN_PROGRESS).update(
+            status=AttemptStatus.FINISHED,
+            submitted_at=now,
+            score=score,
+            percent=percent,
+            passed=passed,
+        )
+        locked.refresh_from_db()
+        if updated:
+            logger.info("Graded attempt %s: %s%%", locked.pk, percent)
+        if updated and passed:
+            user, module = locked.user, locked.quiz.module
+            transaction.on_commit(lambda: _after_pass(user, module))
+    return locked
+
+
+def _after_pass(user, module: ModulePage) -> None:
+    enrolment = current_enrolment(user, module)
+    if enrolment is not None and not enrolment.is_complete:
+        refresh_completion(enrolment)
+
+
+# --- Confidence -----------------------------------------------------------------------
+
+
+def save_confidence(user, module: ModulePage, stage: str, ratings: dict[str, int]) -> None:
+    for statement, rating in ratings.items():
+        ConfidenceResponse.objects.update_or_create(
+            user=user,
+            module=module,
+            stage=stage,
+            statement=statement,
+            defaults={"rating": rating},
+        )
