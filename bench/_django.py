@@ -30,6 +30,9 @@ def setup(name: str):
     from django.conf import settings
 
     django.setup()
+    import logging
+
+    logging.getLogger("safecity").setLevel(logging.WARNING)
     from django.test.utils import setup_test_environment
 
     setup_test_environment()

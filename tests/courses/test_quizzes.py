@@ -351,3 +351,33 @@ def test_statistics_show_facility_discrimination_and_flag_hard_questions(
     assert "Nearly everyone gets this wrong" in html
     client.force_login(user_with_role())
     assert client.get(reverse("courses_quiz_statistics")).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("size", [5, 20])
+def test_submitting_uses_a_bounded_number_of_queries(
+    client, learner, module, size, django_assert_max_num_queries
+):
+    kinds = ("single", "multiple", "true_false", "matching")
+    quiz = make_quiz(
+        module, [make_question(kinds[n % 4]) for n in range(size)], questions_per_page=size
+    )
+    client.force_login(learner)
+    client.post(reverse("courses:start_quiz", args=[quiz.pk]))
+    attempt = Attempt.objects.get(user=learner)
+    data = {"action": "finish"}
+    for index, answer in right_answers(attempt).items():
+        if isinstance(answer, list):
+            data[f"q{index}"] = answer
+        else:
+            for key, value in answer.items():
+                data[f"q{index}-{key}"] = value
+    with django_assert_max_num_queries(12):
+        client.post(reverse("courses:attempt", args=[attempt.pk, 1]), data)
+    with django_assert_max_num_queries(16):
+        response = client.post(
+            reverse("courses:attempt_summary", args=[attempt.pk]),
+            {"token": str(attempt.submit_token)},
+        )
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.percent == Decimal("100.00")
