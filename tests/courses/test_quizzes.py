@@ -381,3 +381,34 @@ def test_submitting_uses_a_bounded_number_of_queries(
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.percent == Decimal("100.00")
+
+
+def test_random_draws_by_topic_never_repeat_a_question(learner, module):
+    from courses.models import QuizSlot
+
+    fixed = make_question(name="Always asked", topic="law")
+    pool = [make_question(name=f"Law {n}", topic="law") for n in range(6)]
+    make_question(name="Other topic", topic="elsewhere")
+    quiz = make_quiz(module, [fixed])
+    QuizSlot.objects.create(quiz=quiz, topic="law", count=3, sort_order=1)
+
+    attempt = services.start_attempt(learner, quiz)
+    names = [q["name"] for q in attempt.questions]
+    assert len(names) == 4 == len(set(names))
+    assert "Always asked" in names
+    assert "Other topic" not in names
+    assert set(names) - {"Always asked"} <= {q.name for q in pool}
+
+
+def test_options_are_shuffled_but_true_false_keeps_its_order(learner, module):
+    quiz = make_quiz(module, [make_question("true_false")] + [make_question() for _ in range(8)])
+    orders = set()
+    for _ in range(4):
+        attempt = services.start_attempt(learner, quiz)
+        for question in attempt.questions:
+            if question["type"] == "true_false":
+                assert [o["text"] for o in question["options"]] == ["True", "False"]
+            else:
+                orders.add(tuple(o["text"] for o in question["options"]))
+        attempt.delete()
+    assert len(orders) > 1

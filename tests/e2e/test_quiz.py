@@ -90,7 +90,7 @@ def test_fail_then_pass_the_module_one_quiz_by_keyboard(page, axe):
         page.keyboard.press("Enter")
     axe(page, "quiz overview")
     press_button(page, "Start the quiz")
-    page.get_by_role("heading", name="Questions page 1 of").wait_for()
+    page.get_by_role("heading", name="Questions: page 1 of").wait_for()
     axe(page, "quiz page")
 
     take_attempt(page, right=False)

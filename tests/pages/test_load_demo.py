@@ -109,6 +109,12 @@ def test_demo_has_five_published_modules_each_with_sourced_lessons():
             assert words > 300, lesson.title
             lesson.full_clean()
     assert LessonPage.objects.filter(distressing=True).exclude(content_note="").exists()
+    # Each module has its quiz, with at least ten questions that teach through feedback.
+    for module in modules:
+        questions = [slot.question for slot in module.quiz.slots.all()]
+        assert len(questions) >= 10, module.title
+        assert all(q.general_feedback for q in questions)
+        assert {q.type for q in questions} >= {"single", "multiple", "true_false", "matching"}
 
 
 def test_demo_lessons_render_for_a_learner(client):
