@@ -159,6 +159,10 @@ class DashboardRow:
         return self.enrolment.module
 
     @property
+    def certificate_number(self) -> str | None:
+        return getattr(self.enrolment, "certificate_number", None)
+
+    @property
     def overdue(self) -> bool:
         return self.due_at is not None and self.due_at <= timezone.now()
 
@@ -185,6 +189,8 @@ def learner_dashboard(user, now: datetime.datetime | None = None) -> Dashboard:
         .annotate(
             lesson_total=_live_lesson_count("module__"),
             lesson_done=Count("completions", filter=Q(completions__lesson__live=True)),
+            # The certificates app issues one per completed enrolment.
+            certificate_number=F("certificate__number"),
         )
         .order_by(F("completed_at").desc(nulls_first=True), "-started_at")
     )

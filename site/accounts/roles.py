@@ -59,6 +59,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "courses.view_question",
             "courses.view_questioncategory",
             "courses.add_questioncategory",
+            "certificates.view_certificate",
+            "certificates.revoke_certificate",
+            "certificates.export_certificates",
         }
     ),
     Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),

@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("", include("certificates.urls")),
     path("learning/", include("courses.urls")),
 ]
 

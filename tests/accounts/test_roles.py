@@ -46,6 +46,9 @@ def test_expected_model_permissions_per_role():
         "courses.view_question",
         "courses.add_questioncategory",
         "courses.view_questioncategory",
+        "certificates.view_certificate",
+        "certificates.revoke_certificate",
+        "certificates.export_certificates",
     }
     assert model_permissions("Safe Places officer") == {"wagtailadmin.access_admin"}
     content = {

@@ -1,7 +1,6 @@
 """Test settings: fast hashing, emails kept in memory, tasks run inline."""
 
 from .base import *  # noqa: F403
-from .base import os
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
@@ -12,6 +11,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Browser tests intercept this address, so they never leave the machine.
 EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"
-if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-    DATABASES["default"]["TEST"] = {"NAME": "test_safecity"}  # noqa: F405
 DEMO_ACCOUNTS_ENABLED = True

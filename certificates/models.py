@@ -1,0 +1,142 @@
+"""Issued certificates and the template they are printed from.
+
+An issued certificate is a record of fact: everything printed on it (name, module, dates,
+template wording) is copied in when it is issued and never changes afterwards. Only its
+status can change: superseded by a newer certificate, or revoked.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+@register_setting(icon="doc-full")
+class CertificateTemplate(BaseGenericSetting):
+    """The wording and look of certificates issued from now on."""
+
+    partnership_name = models.CharField(
+        max_length=200,
+        default="Southampton Domestic Abuse and VAWG Partnership",
+    )
+    title = models.CharField(max_length=100, default="Certificate of completion")
+    wording = models.TextField(
+        default="This certifies that the person named has completed the training below.",
+        help_text="One or two sentences printed under the title.",
+    )
+    signatory_name = models.CharField(max_length=150, blank=True)
+    signatory_role = models.CharField(
+        max_length=150, blank=True, default="Domestic Abuse Training Coordinator"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A PNG or JPEG logo, printed at the top left.",
+    )
+
+    panels = [
+        FieldPanel("partnership_name"),
+        FieldPanel("title"),
+        FieldPanel("wording"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_role"),
+        FieldPanel("logo"),
+    ]
+
+    class Meta:
+        verbose_name = "certificate template"
+
+    def snapshot(self) -> dict:
+        return {
+            "partnership_name": self.partnership_name,
+            "title": self.title,
+            "wording": self.wording,
+            "signatory_name": self.signatory_name,
+            "signatory_role": self.signatory_role,
+            "logo_id": self.logo_id,
+        }
+
+
+class CertificateCounter(models.Model):
+    """The last number used in each year; locked while a number is taken."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Certificate(models.Model):
+    number = models.CharField(max_length=20, unique=True)
+    code = models.CharField(
+        max_length=40, unique=True, help_text="Secret verification code (160 bits)."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificate",
+        help_text="The completion this certificate records: one certificate each.",
+    )
+    module = models.ForeignKey(
+        "courses.ModulePage", on_delete=models.PROTECT, related_name="certificates"
+    )
+    holder_name = models.CharField(max_length=150)
+    module_title = models.CharField(max_length=255)
+    module_revision = models.PositiveIntegerField(
+        null=True, help_text="The module's published revision when this was issued."
+    )
+    cpd_minutes = models.PositiveSmallIntegerField()
+    issued_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    template = models.JSONField(help_text="The certificate wording used, as it was.")
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.TextField(blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reminded_60_at = models.DateTimeField(null=True, blank=True)
+    reminded_14_at = models.DateTimeField(null=True, blank=True)
+    reminded_expired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        indexes = [
+            models.Index(fields=["module", "expires_at"]),
+            models.Index(fields=["user", "module"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("issued_at")),
+                name="certificates_expiry_after_issue",
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True) | ~Q(revoked_reason=""),
+                name="certificates_revocation_has_reason",
+            ),
+        ]
+        permissions = [
+            ("revoke_certificate", "Can revoke certificates"),
+            ("export_certificates", "Can download certificates in bulk"),
+        ]
+
+    def __str__(self):
+        return self.number

@@ -1,0 +1,165 @@
+"""Certificates as PDF (reportlab): A4 landscape, an embedded font with wide coverage, a
+QR code and a short link to the public verification page."""
+
+import io
+from functools import cache
+from pathlib import Path
+
+from django.utils import timezone
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from .models import Certificate
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+BRAND = colors.HexColor("#1d70b8")
+TEXT = colors.HexColor("#0b0c0c")
+MUTED = colors.HexColor("#484949")
+
+
+@cache
+def register_fonts() -> None:
+    # DejaVu covers Latin (with accents), Greek, Cyrillic, Armenian, Georgian and Hebrew.
+    pdfmetrics.registerFont(TTFont(REGULAR, FONTS / "DejaVuSans.ttf"))
+    pdfmetrics.registerFont(TTFont(BOLD, FONTS / "DejaVuSans-Bold.ttf"))
+
+
+def filename(certificate: Certificate) -> str:
+    return f"certificate-{certificate.number}.pdf"
+
+
+def _fit(text: str, font: str, size: float, width: float, minimum: float = 14) -> float:
+    """The largest font size up to ``size`` at which ``text`` fits on one line."""
+    while size > minimum and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 1
+    return size
+
+
+def _centred_lines(pdf, text, font, size, y, width, leading=1.25) -> float:
+    page_width = landscape(A4)[0]
+    for line in simpleSplit(text, font, size, width):
+        pdf.setFont(font, size)
+        pdf.drawCentredString(page_width / 2, y, line)
+        y -= size * leading
+    return y
+
+
+def _logo(certificate: Certificate):
+    logo_id = certificate.template.get("logo_id")
+    if not logo_id:
+        return None
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(pk=logo_id).first()
+    if image is None:
+        return None
+    try:
+        with image.open_file() as handle:
+            return ImageReader(io.BytesIO(handle.read()))
+    except (OSError, ValueError):
+        return None
+
+
+def render(certificate: Certificate, verify_url: str) -> bytes:
+    """The certificate as PDF bytes."""
+    register_fonts()
+    width, height = landscape(A4)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    template = certificate.template
+    pdf.setTitle(f"{template['title']}: {certificate.module_title}")
+    pdf.setAuthor(template["partnership_name"])
+    pdf.setSubject(f"Certificate {certificate.number}")
+    pdf.setCreator("Safe City Learning")
+
+    margin = 15 * mm
+    pdf.setStrokeColor(BRAND)
+    pdf.setLineWidth(4)
+    pdf.rect(margin, margin, width - 2 * margin, height - 2 * margin)
+
+    logo = _logo(certificate)
+    if logo is not None:
+        pdf.drawImage(
+            logo,
+            margin + 8 * mm,
+            height - margin - 28 * mm,
+            50 * mm,
+            20 * mm,
+            preserveAspectRatio=True,
+            anchor="sw",
+            mask="auto",
+        )
+
+    text_width = width - 2 * margin - 40 * mm
+    pdf.setFillColor(MUTED)
+    pdf.setFont(REGULAR, 13)
+    pdf.drawCentredString(width / 2, height - margin - 20 * mm, template["partnership_name"])
+    pdf.setFillColor(BRAND)
+    pdf.setFont(BOLD, 30)
+    pdf.drawCentredString(width / 2, height - margin - 38 * mm, template["title"])
+
+    pdf.setFillColor(TEXT)
+    y = _centred_lines(pdf, template["wording"], REGULAR, 13, height - margin - 52 * mm, text_width)
+    name_size = _fit(certificate.holder_name, BOLD, 32, text_width)
+    y = _centred_lines(pdf, certificate.holder_name, BOLD, name_size, y - 10 * mm, text_width)
+    pdf.setFillColor(MUTED)
+    pdf.setFont(REGULAR, 13)
+    pdf.drawCentredString(width / 2, y, "has completed")
+    pdf.setFillColor(TEXT)
+    module_size = _fit(certificate.module_title, BOLD, 22, text_width)
+    y = _centred_lines(pdf, certificate.module_title, BOLD, module_size, y - 12 * mm, text_width)
+
+    issued = timezone.localtime(certificate.issued_at).strftime("%-d %B %Y")
+    expires = timezone.localtime(certificate.expires_at).strftime("%-d %B %Y")
+    details = [
+        ("Issued", issued),
+        ("Valid until", expires),
+        ("CPD", f"{certificate.cpd_minutes} minutes"),
+        ("Certificate number", certificate.number),
+    ]
+    x = margin + 12 * mm
+    base = margin + 30 * mm
+    for index, (label, value) in enumerate(details):
+        pdf.setFillColor(MUTED)
+        pdf.setFont(REGULAR, 10)
+        column_x = x + index * 48 * mm
+        pdf.drawString(column_x, base, label)
+        pdf.setFillColor(TEXT)
+        pdf.setFont(BOLD, 12)
+        pdf.drawString(column_x, base - 6 * mm, value)
+
+    if template.get("signatory_name"):
+        pdf.setFont(BOLD, 12)
+        pdf.drawString(x, margin + 12 * mm, template["signatory_name"])
+        pdf.setFont(REGULAR, 10)
+        pdf.drawString(x, margin + 7 * mm, template.get("signatory_role", ""))
+
+    qr_size = 34 * mm
+    widget = QrCodeWidget(verify_url, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        qr_size,
+        qr_size,
+        transform=[qr_size / (right - left), 0, 0, qr_size / (top - bottom), 0, 0],
+    )
+    drawing.add(widget)
+    qr_x, qr_y = width - margin - qr_size - 8 * mm, margin + 12 * mm
+    renderPDF.draw(drawing, pdf, qr_x, qr_y)
+    pdf.setFillColor(MUTED)
+    pdf.setFont(REGULAR, 8)
+    pdf.drawRightString(
+        width - margin - 8 * mm, margin + 8 * mm, f"Check it is genuine: {verify_url}"
+    )
+
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

@@ -1,0 +1,83 @@
+"""Issuing, superseding, revoking and reminding: each happens exactly once."""
+
+import base64
+import logging
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from courses.selectors import add_months
+
+from .models import Certificate, CertificateCounter, CertificateTemplate
+
+logger = logging.getLogger("safecity.audit")
+PREFIX = "SCL"
+
+
+def new_code() -> str:
+    """160 random bits as 32 base-32 characters (no 0/1/8/9 confusion: A-Z, 2-7)."""
+    return base64.b32encode(secrets.token_bytes(20)).decode("ascii")
+
+
+def next_number(year: int) -> str:
+    """The next certificate number of the year, race-free: the counter row is locked."""
+    with transaction.atomic():
+        CertificateCounter.objects.get_or_create(year=year)
+        counter = CertificateCounter.objects.select_for_update().get(year=year)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        return f"{PREFIX}-{year}-{counter.last:06d}"
+
+
+def issue_certificate(enrolment, now=None) -> Certificate:
+    """The certificate for a completed enrolment, issued once.
+
+    Any earlier certificate of the same person for the same module is superseded by it.
+    """
+    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    if existing is not None:
+        return existing
+    now = now or enrolment.completed_at or timezone.now()
+    module = enrolment.module
+    user = enrolment.user
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                number=next_number(timezone.localtime(now).year),
+                code=new_code(),
+                user=user,
+                enrolment=enrolment,
+                module=module,
+                holder_name=user.full_name or user.email,
+                module_title=module.title,
+                module_revision=module.live_revision_id,
+                cpd_minutes=module.cpd_minutes,
+                issued_at=now,
+                expires_at=add_months(now, module.refresh_months),
+                template=CertificateTemplate.load().snapshot(),
+            )
+            Certificate.objects.filter(
+                user=user,
+                module=module,
+                superseded_by__isnull=True,
+                issued_at__lte=now,
+            ).exclude(pk=certificate.pk).update(superseded_by=certificate)
+    except IntegrityError:
+        # Issued a moment ago by a concurrent request for the same enrolment.
+        return Certificate.objects.get(enrolment=enrolment)
+    logger.info("Issued certificate %s for module %s", certificate.number, module.pk)
+    return certificate
+
+
+def revoke_certificate(certificate: Certificate, by, reason: str) -> Certificate:
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("Give a reason for revoking the certificate.")
+    updated = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_by=by, revoked_reason=reason
+    )
+    certificate.refresh_from_db()
+    if updated:
+        logger.info("User %s revoked certificate %s", by.pk, certificate.number)
+    return certificate
