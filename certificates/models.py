@@ -8,7 +8,7 @@ status can change: superseded by a newer certificate, or revoked.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
@@ -45,6 +45,11 @@ class CertificateTemplate(BaseGenericSetting):
         FieldPanel("signatory_name"),
         FieldPanel("signatory_role"),
         FieldPanel("logo"),
+        HelpPanel(
+            content='<p><a href="/admin/certificates-template/preview.pdf" target="_blank" '
+            'rel="noopener">Preview a sample certificate</a> (save first). Certificates already '
+            "issued keep the wording they were issued with.</p>"
+        ),
     ]
 
     class Meta:

@@ -81,3 +81,32 @@ def revoke_certificate(certificate: Certificate, by, reason: str) -> Certificate
     if updated:
         logger.info("User %s revoked certificate %s", by.pk, certificate.number)
     return certificate
+
+
+def reissue_certificate(certificate: Certificate, by) -> Certificate:
+    """A copy under the holder's current name (after a name change, on request).
+
+    The new certificate keeps the original dates and wording and supersedes the old one.
+    """
+    user = certificate.user
+    if user is None:
+        raise ValueError("The holder's account no longer exists.")
+    with transaction.atomic():
+        new = Certificate.objects.create(
+            number=next_number(timezone.localtime().year),
+            code=new_code(),
+            user=user,
+            enrolment=None,
+            module=certificate.module,
+            holder_name=user.full_name or user.email,
+            module_title=certificate.module_title,
+            module_revision=certificate.module_revision,
+            cpd_minutes=certificate.cpd_minutes,
+            issued_at=certificate.issued_at,
+            expires_at=certificate.expires_at,
+            template=certificate.template,
+            revoked_at=None,
+        )
+        Certificate.objects.filter(pk=certificate.pk).update(superseded_by=new)
+    logger.info("User %s reissued certificate %s as %s", by.pk, certificate.number, new.number)
+    return new

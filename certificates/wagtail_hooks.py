@@ -87,10 +87,8 @@ class CertificateInspectView(InspectView):
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
-        if (
-            self.request.user.has_perm("certificates.revoke_certificate")
-            and self.object.revoked_at is None
-        ):
+        in_force = self.object.revoked_at is None and self.object.superseded_by_id is None
+        if self.request.user.has_perm("certificates.revoke_certificate") and in_force:
             buttons.append(
                 HeaderButton(
                     "Revoke",
@@ -98,6 +96,14 @@ class CertificateInspectView(InspectView):
                     icon_name="warning",
                 )
             )
+            if self.object.user and self.object.user.full_name != self.object.holder_name:
+                buttons.append(
+                    HeaderButton(
+                        "Reissue with the current name",
+                        url=reverse("certificates_reissue", args=[self.object.pk]),
+                        icon_name="rotate",
+                    )
+                )
         return buttons
 
 
@@ -163,6 +169,50 @@ def revoke_view(request, pk: int):
     )
 
 
+def reissue_view(request, pk: int):
+    if not request.user.has_perm("certificates.revoke_certificate"):
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate, pk=pk)
+    if request.method == "POST":
+        new = services.reissue_certificate(certificate, request.user)
+        messages.success(request, f"Reissued as {new.number}; {certificate.number} is superseded.")
+        return redirect("certificates:inspect", new.pk)
+    return TemplateResponse(
+        request, "certificates/admin/reissue.html", {"certificate": certificate}
+    )
+
+
+def template_preview_view(request):
+    """A sample certificate in the current template, as a PDF."""
+    if not request.user.has_perm("certificates.change_certificatetemplate"):
+        raise PermissionDenied
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    from courses.selectors import add_months
+
+    from . import pdf
+    from .models import CertificateTemplate
+
+    now = timezone.now()
+    sample = Certificate(
+        number="SCL-0000-000000",
+        code="SAMPLE",
+        holder_name="Sam Sample",
+        module_title="Identifying domestic abuse",
+        cpd_minutes=45,
+        issued_at=now,
+        expires_at=add_months(now, 36),
+        template=CertificateTemplate.load(request_or_site=request).snapshot(),
+    )
+    response = HttpResponse(
+        pdf.render(sample, request.build_absolute_uri("/verify/SAMPLE/")),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
+    return response
+
+
 def _verify_url_for(request):
     return lambda certificate: request.build_absolute_uri(
         reverse("verify_code", args=[certificate.code])
@@ -202,6 +252,12 @@ def register_certificate_viewset():
 def register_certificate_urls():
     return [
         path("certificates/<int:pk>/revoke/", revoke_view, name="certificates_revoke"),
+        path("certificates/<int:pk>/reissue/", reissue_view, name="certificates_reissue"),
+        path(
+            "certificates-template/preview.pdf",
+            template_preview_view,
+            name="certificates_template_preview",
+        ),
         path("certificates-export/list.csv", export_csv_view, name="certificates_export_csv"),
         path("certificates-export/pdfs.zip", export_zip_view, name="certificates_export_zip"),
     ]

@@ -66,8 +66,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     ),
     Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),
     # Editors draft pages and support services; moderators approve and publish them.
-    Role.EDITOR: frozenset({ADMIN_ACCESS, *CONTENT_SNIPPETS}),
-    Role.MODERATOR: frozenset({ADMIN_ACCESS, *CONTENT_SNIPPETS, "pages.publish_supportservice"}),
+    Role.EDITOR: frozenset(
+        {ADMIN_ACCESS, *CONTENT_SNIPPETS, "certificates.change_certificatetemplate"}
+    ),
+    Role.MODERATOR: frozenset(
+        {
+            ADMIN_ACCESS,
+            *CONTENT_SNIPPETS,
+            "pages.publish_supportservice",
+            "certificates.change_certificatetemplate",
+        }
+    ),
 }
 
 # Roles that reach the Wagtail admin, and so must use two-factor authentication.

@@ -69,6 +69,7 @@ def test_expected_model_permissions_per_role():
         "courses.change_quiz",
         "courses.view_quiz",
     }
+    content |= {"certificates.change_certificatetemplate"}
     assert model_permissions("Editor") == content
     # Only moderators can make a changed helpline number live.
     assert model_permissions("Moderator") == content | {"pages.publish_supportservice"}

@@ -85,3 +85,36 @@ def test_other_roles_cannot_see_export_or_revoke(client, user_with_role, issued,
         reverse("certificates_revoke", args=[certificate.pk]), {"reason": "x"}
     ).status_code in (302, 403)
     assert Certificate.objects.filter(revoked_at__isnull=False).count() == 0
+
+
+def test_reissue_after_a_name_change_supersedes_with_the_new_name(coordinator, issued):
+    certificate = issued[0][0]
+    holder = certificate.user
+    holder.full_name = "Alice Married-Name"
+    holder.save()
+    certificate.refresh_from_db()
+    assert certificate.holder_name == "Alice Police"  # unchanged until a reissue
+
+    coordinator.post(reverse("certificates_reissue", args=[certificate.pk]))
+    certificate.refresh_from_db()
+    new = certificate.superseded_by
+    assert new.holder_name == "Alice Married-Name"
+    assert (new.issued_at, new.expires_at) == (certificate.issued_at, certificate.expires_at)
+    assert new.number != certificate.number
+
+
+def test_editors_preview_the_certificate_template(client, user_with_role):
+    from certificates.models import CertificateTemplate
+
+    from .pdf_tools import pdf_text
+
+    template = CertificateTemplate.load()
+    template.title = "Certificate of training"
+    template.signatory_name = "Jo Whitfield"
+    template.save()
+    client.force_login(user_with_role(Role.EDITOR))
+    response = client.get(reverse("certificates_template_preview"))
+    text = pdf_text(response.content)
+    assert "Certificate of training" in text and "Jo Whitfield" in text
+    client.force_login(user_with_role(Role.LEARNER))
+    assert client.get(reverse("certificates_template_preview")).status_code in (302, 403)
