@@ -4,7 +4,9 @@ import datetime
 import importlib
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from pages.models import HomePage, SupportService
@@ -13,6 +15,7 @@ from .demo_content import AUDIENCES
 from .models import (
     Audience,
     CourseIndexPage,
+    Enrolment,
     LessonPage,
     ModulePage,
     Question,
@@ -21,6 +24,7 @@ from .models import (
     QuestionPair,
     Quiz,
     QuizSlot,
+    TrainingRequirement,
 )
 
 MODULE_FILES = [
@@ -231,3 +235,76 @@ def load_quizzes() -> list[Quiz]:
             quiz.save()
         quizzes.append(quiz)
     return quizzes
+
+
+REQUIREMENTS = [
+    ("identifying-domestic-abuse", "police"),
+    ("identifying-domestic-abuse", "health"),
+    ("identifying-domestic-abuse", "housing"),
+    ("safe-and-together", "childrens_social_care"),
+    ("dare", "substance_misuse"),
+    ("dare", "mental_health"),
+    ("harmful-practices", "health"),
+    ("harmful-practices", "education"),
+    ("safe-places", "business"),
+]
+
+# Demo learners: (agency name, number of people, module slug, how many have completed it).
+DEMO_LEARNERS = [
+    ("Hampshire and Isle of Wight Constabulary", 12, "identifying-domestic-abuse", 7),
+    ("Solent NHS Trust", 8, "identifying-domestic-abuse", 3),
+    ("Southampton City Council: Children's Social Care", 10, "safe-and-together", 6),
+    ("Southern Health NHS Foundation Trust", 6, "dare", 2),
+    ("Bitterne Park School", 5, "harmful-practices", 1),
+]
+
+
+def load_requirements() -> None:
+    for slug, sector in REQUIREMENTS:
+        TrainingRequirement.objects.get_or_create(
+            module=ModulePage.objects.get(slug=slug), sector=sector, job_role=""
+        )
+
+
+def load_demo_learners(agencies: dict, now=None) -> int:
+    """Fictional learners so the coverage dashboard has something to show locally.
+
+    The first ``completed`` people of each agency hold a certificate issued 30 days ago,
+    except the last of them, whose certificate expires in 30 days; the rest started the
+    module and stopped. Only where demo accounts are enabled (never in production).
+    """
+    from django.conf import settings
+
+    from accounts.models import JobRole, User
+    from certificates.services import issue_certificate
+
+    if not getattr(settings, "DEMO_ACCOUNTS_ENABLED", False):
+        return 0
+    now = now or timezone.now()
+    created = 0
+    for agency_name, count, slug, completed in DEMO_LEARNERS:
+        agency = agencies[agency_name]
+        module = ModulePage.objects.get(slug=slug)
+        for n in range(count):
+            email = f"demo.{slugify(agency_name)[:30]}.{n + 1}@example.org"
+            if User.objects.filter(email=email).exists():
+                continue
+            user = User.objects.create_user(
+                email=email,
+                full_name=f"Demo Learner {n + 1} ({agency_name[:40]})",
+                job_role=JobRole.FRONTLINE,
+                agency=agency,
+            )
+            created += 1
+            if n < completed:
+                enrolment = Enrolment.objects.create(
+                    user=user, module=module, completed_at=now - datetime.timedelta(days=30)
+                )
+                certificate = issue_certificate(enrolment)
+                if n == completed - 1:
+                    type(certificate).objects.filter(pk=certificate.pk).update(
+                        expires_at=now + datetime.timedelta(days=30)
+                    )
+            else:
+                Enrolment.objects.create(user=user, module=module)
+    return created

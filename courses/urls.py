@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import quiz_views, views
+from . import coverage_views, quiz_views, views
 
 app_name = "courses"
 
@@ -25,4 +25,10 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/check/", quiz_views.attempt_summary, name="attempt_summary"),
     path("attempts/<int:attempt_id>/time/", quiz_views.attempt_time, name="attempt_time"),
     path("attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
+    path("coverage/", coverage_views.dashboard, name="coverage"),
+    path(
+        "coverage/agencies/<int:agency_id>/modules/<int:module_id>/",
+        coverage_views.drill_down,
+        name="coverage_learners",
+    ),
 ]

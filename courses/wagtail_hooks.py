@@ -4,6 +4,8 @@ from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -12,7 +14,14 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Audience, Question, QuestionCategory, Quiz
+from .models import (
+    Audience,
+    FaceToFaceSession,
+    Question,
+    QuestionCategory,
+    Quiz,
+    TrainingRequirement,
+)
 from .selectors import modules_due_for_review
 
 
@@ -171,4 +180,47 @@ def register_quiz_statistics_menu_item():
         name="quiz-statistics",
         icon_name="form",
         order=1060,
+    )
+
+
+class TrainingRequirementViewSet(ModelViewSet):
+    model = TrainingRequirement
+    icon = "list-ul"
+    menu_label = "Requirements matrix"
+    list_display = ["module", "sector", "job_role"]
+    list_filter = ["sector", "job_role"]
+    form_fields = ["module", "sector", "job_role"]
+
+
+class FaceToFaceSessionViewSet(ModelViewSet):
+    model = FaceToFaceSession
+    icon = "group"
+    menu_label = "Face-to-face sessions"
+    list_display = ["date", "module", "topic", "agency", "trainer", "attendance_count"]
+    list_filter = ["agency", "module"]
+
+
+class CoverageGroup(ViewSetGroup):
+    menu_label = "Training coverage"
+    menu_icon = "table"
+    menu_order = 330
+    items = (TrainingRequirementViewSet, FaceToFaceSessionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_coverage_viewsets():
+    return CoverageGroup()
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_coverage") or request.user.has_perm(
+            "courses.view_own_agency_coverage"
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_coverage_dashboard_link():
+    return CoverageMenuItem(
+        "Coverage dashboard", reverse("courses:coverage"), icon_name="table", order=329
     )

@@ -1,3 +1,4 @@
+from .coverage import FaceToFaceSession, TrainingRequirement
 from .learning import (
     Audience,
     CourseIndexPage,
@@ -26,6 +27,7 @@ __all__ = [
     "ConfidenceResponse",
     "CourseIndexPage",
     "Enrolment",
+    "FaceToFaceSession",
     "LessonCompletion",
     "LessonPage",
     "LessonTag",
@@ -38,4 +40,5 @@ __all__ = [
     "Quiz",
     "QuizSlot",
     "ReflectionNote",
+    "TrainingRequirement",
 ]

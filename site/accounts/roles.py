@@ -45,8 +45,8 @@ CONTENT_SNIPPETS = frozenset(
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     # Learners use the public site only.
     Role.LEARNER: frozenset(),
-    # Agency leads see their own agency's figures (added with the coverage reports).
-    Role.AGENCY_LEAD: frozenset(),
+    # Agency leads see their own agency's figures, enforced in courses.selectors.coverage.
+    Role.AGENCY_LEAD: frozenset({"courses.view_own_agency_coverage"}),
     Role.TRAINING_COORDINATOR: frozenset(
         {
             ADMIN_ACCESS,
@@ -62,6 +62,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "certificates.view_certificate",
             "certificates.revoke_certificate",
             "certificates.export_certificates",
+            "courses.view_coverage",
+            "courses.add_trainingrequirement",
+            "courses.change_trainingrequirement",
+            "courses.delete_trainingrequirement",
+            "courses.view_trainingrequirement",
+            "courses.add_facetofacesession",
+            "courses.change_facetofacesession",
+            "courses.view_facetofacesession",
         }
     ),
     Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),

@@ -9,6 +9,10 @@ def service_navigation(request) -> list[dict]:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         items.append({"text": "Your learning", "href": reverse("courses:dashboard")})
+        if user.has_perm("courses.view_coverage") or user.has_perm(
+            "courses.view_own_agency_coverage"
+        ):
+            items.append({"text": "Training coverage", "href": reverse("courses:coverage")})
     items.append({"text": "Get help now", "href": "/get-help/"})
     if user is not None and user.is_authenticated:
         items.append({"text": "Your account", "href": reverse("profile")})

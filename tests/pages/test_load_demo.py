@@ -18,6 +18,7 @@ SNAPSHOT_APPS = (
     "network",
     "pages",
     "courses",
+    "certificates",
     "wagtailcore",
     "account",
     "auth",

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import load_demo_users
-from courses.demo import load_catalogue, load_quizzes
+from courses.demo import load_catalogue, load_demo_learners, load_quizzes, load_requirements
 from network.demo import load_agencies
 from pages.demo import load_pages, load_services
 
@@ -20,11 +20,13 @@ class Command(BaseCommand):
         quizzes = load_quizzes()
         agencies = load_agencies()
         users = load_demo_users(agencies)
+        load_requirements()
+        learners = load_demo_learners(agencies)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: home page '{home.title}', "
                 f"{catalogue.get_children().live().count()} modules, {len(quizzes)} quizzes, "
                 f"{len(agencies)} agencies, "
-                f"{len(users)} demo accounts."
+                f"{len(users)} demo accounts, {learners} new demo learners."
             )
         )

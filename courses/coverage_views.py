@@ -1,0 +1,174 @@
+"""The Training Coordinator's (and agency leads') coverage dashboard."""
+
+import io
+import logging
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from network.models import Agency, Sector
+
+from .charts import horizontal_bars
+from .models import ModulePage
+from .selectors.coverage import (
+    coverage_by_sector,
+    coverage_table,
+    headlines,
+    learners_for_cell,
+    scope_for,
+    trained_per_quarter,
+)
+
+audit = logging.getLogger("safecity.audit")
+
+EXPORT_COLUMNS = {
+    "agency": "Agency",
+    "sector": "Sector",
+    "headcount": "Headcount",
+    "module": "Module",
+    "registered": "Registered learners",
+    "in_progress": "In progress",
+    "in_date": "Holding an in-date certificate",
+    "expiring": "Expiring within 60 days",
+    "lapsed": "Lapsed",
+    "required_missing": "Required but missing",
+    "coverage": "Coverage of headcount (%)",
+    "coverage_registered": "Coverage of registered learners (%)",
+}
+
+
+class CoverageFilterForm(forms.Form):
+    sector = forms.ChoiceField(
+        choices=[("", "All sectors"), *Sector.choices], required=False, label="Sector"
+    )
+    module = forms.ModelChoiceField(
+        queryset=ModulePage.objects.live().order_by("path"),
+        required=False,
+        empty_label="All modules",
+        label="Module",
+    )
+
+
+def heat(value) -> str:
+    """A band for colour; the number is always shown as text too."""
+    if value is None or value != value:  # NaN: no headcount
+        return "none"
+    if value >= 80:
+        return "high"
+    if value >= 50:
+        return "medium"
+    return "low"
+
+
+@require_GET
+@login_required
+def dashboard(request):
+    scope_for(request.user)  # 403 for anyone without a coverage role
+    form = CoverageFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    module = filters.get("module")
+    table = coverage_table(
+        request.user, sector=filters.get("sector") or None, module_id=module.pk if module else None
+    )
+    export = request.GET.get("format")
+    if export in ("csv", "xlsx"):
+        return _export(request, table, export)
+    modules = list(dict.fromkeys(zip(table["module_id"], table["module"], strict=True)))
+    rows = []
+    for agency_id, group in table.groupby("agency_id", sort=False):
+        first = group.iloc[0]
+        cells = []
+        for record in group.to_dict("records"):
+            record["band"] = heat(record["coverage"])
+            record["has_coverage"] = record["coverage"] == record["coverage"]
+            cells.append(record)
+        rows.append(
+            {
+                "agency_id": agency_id,
+                "agency": first["agency"],
+                "headcount": first["headcount"]
+                if first["headcount"] == first["headcount"]
+                else None,
+                "cells": cells,
+            }
+        )
+    sector_names = dict(Sector.choices)
+    by_sector = [
+        {
+            "sector": sector_names.get(row["sector"], row["sector"]),
+            "trained": row["trained"],
+            "headcount": None if row["headcount"] != row["headcount"] else int(row["headcount"]),
+            "coverage": None if row["coverage"] != row["coverage"] else row["coverage"],
+        }
+        for row in coverage_by_sector(request.user).to_dict("records")
+    ]
+    per_quarter = trained_per_quarter(request.user)
+    context = {
+        "by_sector": by_sector,
+        "sector_chart": horizontal_bars(
+            [
+                (
+                    row["sector"],
+                    row["coverage"],
+                    f"{row['coverage']:g}%" if row["coverage"] is not None else "No headcount",
+                )
+                for row in by_sector
+            ],
+            maximum=100,
+        ),
+        "per_quarter": per_quarter,
+        "quarter_chart": horizontal_bars(
+            [(label, count, str(count)) for label, count in per_quarter]
+        ),
+        "filter_form": form,
+        "modules": modules,
+        "rows": rows,
+        "tiles": headlines(table, request.user),
+        "query": request.GET.urlencode(),
+    }
+    return TemplateResponse(request, "courses/coverage/dashboard.html", context)
+
+
+def _export(request, table, kind):
+    frame = table[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS)
+    frame["Sector"] = frame["Sector"].map(dict(Sector.choices))
+    audit.info(
+        "User %s exported coverage as %s: %s", request.user.pk, kind, request.GET.urlencode()
+    )
+    stamp = timezone.localdate().isoformat()
+    if kind == "csv":
+        response = HttpResponse(
+            "\ufeff" + frame.to_csv(index=False), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, sheet_name="Coverage", engine="openpyxl")
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="coverage-{stamp}.{kind}"'
+    return response
+
+
+@require_GET
+@login_required
+def drill_down(request, agency_id: int, module_id: int):
+    if not scope_for(request.user).allows(agency_id):
+        raise Http404("No such agency")
+    agency = get_object_or_404(Agency, pk=agency_id)
+    module = get_object_or_404(ModulePage, pk=module_id)
+    context = {
+        "agency": agency,
+        "module": module,
+        "learners": learners_for_cell(request.user, agency_id, module_id),
+    }
+    audit.info(
+        "User %s viewed learners of agency %s, module %s", request.user.pk, agency_id, module_id
+    )
+    return TemplateResponse(request, "courses/coverage/drill_down.html", context)

@@ -1,0 +1,321 @@
+"""Training coverage by agency and module, computed with pandas from a few queries.
+
+Who may see what is decided here, not in templates: the coordinator sees every agency, an
+agency lead only their own.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pandas as pd
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from certificates.models import Certificate
+from network.models import Agency
+
+from ..models import Enrolment, ModulePage, TrainingRequirement
+
+EXPIRING_DAYS = 60
+COUNT_COLUMNS = ["registered", "in_progress", "in_date", "expiring", "lapsed", "required_missing"]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The agencies a person may see coverage for (None means every agency)."""
+
+    agency_ids: frozenset[int] | None
+
+    def allows(self, agency_id: int) -> bool:
+        return self.agency_ids is None or agency_id in self.agency_ids
+
+
+def scope_for(user) -> Scope:
+    if user.has_perm("courses.view_coverage"):
+        return Scope(None)
+    if user.has_perm("courses.view_own_agency_coverage") and user.agency_id:
+        return Scope(frozenset({user.agency_id}))
+    raise PermissionDenied("You cannot see training coverage.")
+
+
+def _agencies(scope: Scope, sector: str | None) -> pd.DataFrame:
+    agencies = Agency.objects.filter(is_active=True)
+    if scope.agency_ids is not None:
+        agencies = agencies.filter(pk__in=scope.agency_ids)
+    if sector:
+        agencies = agencies.filter(sector=sector)
+    frame = pd.DataFrame(
+        list(agencies.values("id", "name", "sector", "headcount")),
+        columns=["id", "name", "sector", "headcount"],
+    )
+    return frame.rename(columns={"id": "agency_id", "name": "agency"})
+
+
+def _modules(module_id: int | None) -> pd.DataFrame:
+    modules = ModulePage.objects.live().order_by("path")
+    if module_id:
+        modules = modules.filter(pk=module_id)
+    frame = pd.DataFrame(list(modules.values("id", "title")), columns=["id", "title"])
+    return frame.rename(columns={"id": "module_id", "title": "module"})
+
+
+def coverage_table(
+    user,
+    *,
+    sector: str | None = None,
+    module_id: int | None = None,
+    now: datetime.datetime | None = None,
+) -> pd.DataFrame:
+    """One row per agency and module, with counts and coverage percentages."""
+    now = now or timezone.now()
+    scope = scope_for(user)
+    agencies = _agencies(scope, sector)
+    modules = _modules(module_id)
+    grid = agencies.merge(modules, how="cross")
+    if grid.empty:
+        return pd.DataFrame(
+            columns=[*grid.columns, *COUNT_COLUMNS, "coverage", "coverage_registered"]
+        )
+    agency_ids = agencies["agency_id"].tolist()
+    module_ids = modules["module_id"].tolist()
+
+    people = pd.DataFrame(
+        list(
+            get_user_model()
+            .objects.filter(agency_id__in=agency_ids, is_active=True)
+            .values("id", "agency_id", "job_role")
+        ),
+        columns=["id", "agency_id", "job_role"],
+    ).rename(columns={"id": "user_id"})
+    registered = people.groupby("agency_id").size().rename("registered")
+    if registered.empty:
+        registered = pd.Series(dtype=int, name="registered", index=pd.Index([], name="agency_id"))
+
+    held = pd.DataFrame(
+        list(
+            Certificate.objects.filter(
+                user__agency_id__in=agency_ids,
+                module_id__in=module_ids,
+                revoked_at__isnull=True,
+                superseded_by__isnull=True,
+            ).values("user_id", "user__agency_id", "module_id", "expires_at")
+        ),
+        columns=["user_id", "user__agency_id", "module_id", "expires_at"],
+    ).rename(columns={"user__agency_id": "agency_id"})
+    latest = held.groupby(["agency_id", "module_id", "user_id"], as_index=False)["expires_at"].max()
+    soon = now + datetime.timedelta(days=EXPIRING_DAYS)
+    latest["in_date"] = latest["expires_at"] > now
+    latest["expiring"] = latest["in_date"] & (latest["expires_at"] <= soon)
+    latest["lapsed"] = ~latest["in_date"]
+    certificate_counts = latest.groupby(["agency_id", "module_id"])[
+        ["in_date", "expiring", "lapsed"]
+    ].sum()
+
+    open_enrolments = pd.DataFrame(
+        list(
+            Enrolment.objects.filter(
+                user__agency_id__in=agency_ids,
+                module_id__in=module_ids,
+                completed_at__isnull=True,
+            ).values("user_id", "user__agency_id", "module_id")
+        ),
+        columns=["user_id", "user__agency_id", "module_id"],
+    ).rename(columns={"user__agency_id": "agency_id"})
+    in_progress = (
+        open_enrolments.groupby(["agency_id", "module_id"])["user_id"]
+        .nunique()
+        .rename("in_progress")
+    )
+
+    required_missing = _required_missing(people, agencies, latest, module_ids)
+
+    cell = ["agency_id", "module_id"]
+    table = grid.merge(registered.reset_index(), on="agency_id", how="left")
+    for counts, columns in (
+        (in_progress, ["in_progress"]),
+        (certificate_counts, ["in_date", "expiring", "lapsed"]),
+        (required_missing, ["required_missing"]),
+    ):
+        frame = counts.reset_index() if len(counts) else pd.DataFrame(columns=[*cell, *columns])
+        table = table.merge(frame.astype(dict.fromkeys(cell, "int64")), on=cell, how="left")
+    table[COUNT_COLUMNS] = table[COUNT_COLUMNS].fillna(0).astype(int)
+    headcount = pd.to_numeric(table["headcount"], errors="coerce")
+    table["coverage"] = (100 * table["in_date"] / headcount.where(headcount > 0)).round(1)
+    table["coverage_registered"] = (
+        100 * table["in_date"] / table["registered"].where(table["registered"] > 0)
+    ).round(1)
+    return table.sort_values(["agency", "module"]).reset_index(drop=True)
+
+
+def _required_missing(people, agencies, latest, module_ids) -> pd.Series:
+    """For each agency and module: registered people who must hold it and do not."""
+    requirements = pd.DataFrame(
+        list(
+            TrainingRequirement.objects.filter(module_id__in=module_ids).values(
+                "module_id", "sector", "job_role"
+            )
+        ),
+        columns=["module_id", "sector", "job_role"],
+    )
+    if requirements.empty or people.empty:
+        return pd.Series(dtype=int, name="required_missing")
+    staff = people.merge(agencies[["agency_id", "sector"]], on="agency_id")
+    matches = staff.merge(requirements, how="cross", suffixes=("", "_required"))
+    matches = matches[
+        ((matches["sector_required"] == "") | (matches["sector_required"] == matches["sector"]))
+        & (
+            (matches["job_role_required"] == "")
+            | (matches["job_role_required"] == matches["job_role"])
+        )
+    ].drop_duplicates(["user_id", "module_id"])
+    held = latest.loc[latest["in_date"], ["user_id", "module_id"]].assign(held=True)
+    matches = matches.merge(held, on=["user_id", "module_id"], how="left")
+    missing = matches[matches["held"].isna()]
+    return missing.groupby(["agency_id", "module_id"]).size().rename("required_missing")
+
+
+def headlines(table: pd.DataFrame, user, now: datetime.datetime | None = None) -> dict:
+    """The tiles at the top of the dashboard."""
+    now = now or timezone.now()
+    scope = scope_for(user)
+    quarter_start = quarter_bounds(now)[0]
+    issued = Certificate.objects.filter(revoked_at__isnull=True, user__isnull=False)
+    if scope.agency_ids is not None:
+        issued = issued.filter(user__agency_id__in=scope.agency_ids)
+    this_quarter = issued.filter(issued_at__gte=quarter_start)
+    return {
+        "trained_this_quarter": this_quarter.values("user_id").distinct().count(),
+        "sectors_engaged": sectors_engaged(scope, quarter_start, now),
+        "expiring_soon": int(table["expiring"].sum()) if not table.empty else 0,
+        "in_date": int(table["in_date"].sum()) if not table.empty else 0,
+    }
+
+
+def quarter_bounds(moment: datetime.datetime) -> tuple[datetime.datetime, datetime.datetime]:
+    """The start of the calendar quarter containing ``moment`` and of the next one."""
+    local = timezone.localtime(moment)
+    first_month = 3 * ((local.month - 1) // 3) + 1
+    start = local.replace(month=first_month, day=1, hour=0, minute=0, second=0, microsecond=0)
+    next_month = first_month + 3
+    end = start.replace(year=start.year + (next_month > 12), month=(next_month - 1) % 12 + 1)
+    return start, end
+
+
+def sectors_engaged(scope: Scope, start: datetime.datetime, end: datetime.datetime) -> int:
+    """Sectors with at least one person trained (certificate issued) in the period."""
+    issued = Certificate.objects.filter(
+        revoked_at__isnull=True, issued_at__gte=start, issued_at__lt=end
+    )
+    if scope.agency_ids is not None:
+        issued = issued.filter(user__agency_id__in=scope.agency_ids)
+    return (
+        issued.exclude(user__agency__isnull=True).values("user__agency__sector").distinct().count()
+    )
+
+
+def learners_for_cell(user, agency_id: int, module_id: int, now=None) -> list[dict]:
+    """Named learners of one agency and their status for one module (drill-down)."""
+    if not scope_for(user).allows(agency_id):
+        raise PermissionDenied("You cannot see this agency's training.")
+    now = now or timezone.now()
+    soon = now + datetime.timedelta(days=EXPIRING_DAYS)
+    people = (
+        get_user_model().objects.filter(agency_id=agency_id, is_active=True).order_by("full_name")
+    )
+    expiry = {
+        row["user_id"]: row["expires_at"]
+        for row in Certificate.objects.filter(
+            user__agency_id=agency_id,
+            module_id=module_id,
+            revoked_at__isnull=True,
+            superseded_by__isnull=True,
+        )
+        .order_by("user_id", "expires_at")
+        .values("user_id", "expires_at")
+    }
+    started = set(
+        Enrolment.objects.filter(
+            user__agency_id=agency_id, module_id=module_id, completed_at__isnull=True
+        ).values_list("user_id", flat=True)
+    )
+    rows = []
+    for person in people:
+        expires = expiry.get(person.pk)
+        if expires and expires > soon:
+            state = "In date"
+        elif expires and expires > now:
+            state = "Expiring soon"
+        elif expires:
+            state = "Lapsed"
+        elif person.pk in started:
+            state = "In progress"
+        else:
+            state = "Not started"
+        rows.append(
+            {
+                "name": person.full_name,
+                "email": person.email,
+                "job_role": person.get_job_role_display(),
+                "status": state,
+                "expires_at": expires,
+            }
+        )
+    return rows
+
+
+def coverage_by_sector(user, now: datetime.datetime | None = None) -> pd.DataFrame:
+    """People holding at least one in-date certificate, against headcount, per sector."""
+    now = now or timezone.now()
+    scope = scope_for(user)
+    agencies = _agencies(scope, None)
+    holders = Certificate.objects.filter(
+        revoked_at__isnull=True,
+        superseded_by__isnull=True,
+        expires_at__gt=now,
+        user__agency_id__in=agencies["agency_id"].tolist(),
+    ).values("user_id", "user__agency__sector")
+    frame = pd.DataFrame(list(holders), columns=["user_id", "user__agency__sector"])
+    trained = frame.groupby("user__agency__sector")["user_id"].nunique().rename("trained")
+    headcount = (
+        agencies.assign(headcount=pd.to_numeric(agencies["headcount"], errors="coerce"))
+        .groupby("sector")["headcount"]
+        .sum(min_count=1)
+    )
+    result = pd.concat([headcount, trained], axis=1).fillna({"trained": 0})
+    result["trained"] = result["trained"].astype(int)
+    result["coverage"] = (
+        100 * result["trained"] / result["headcount"].where(result["headcount"] > 0)
+    ).round(1)
+    result.index.name = "sector"
+    return result.reset_index().sort_values("sector")
+
+
+def trained_per_quarter(user, quarters: int = 8, now: datetime.datetime | None = None):
+    """Distinct people trained (certificate issued) in each of the last ``quarters``."""
+    now = now or timezone.now()
+    scope = scope_for(user)
+    start = quarter_bounds(now)[0]
+    for _ in range(quarters - 1):
+        start = quarter_bounds(start - datetime.timedelta(days=1))[0]
+    issued = Certificate.objects.filter(revoked_at__isnull=True, issued_at__gte=start)
+    if scope.agency_ids is not None:
+        issued = issued.filter(user__agency_id__in=scope.agency_ids)
+    frame = pd.DataFrame(
+        list(issued.values("user_id", "issued_at")), columns=["user_id", "issued_at"]
+    )
+    labels = []
+    cursor = start
+    for _ in range(quarters):
+        labels.append(quarter_label(cursor))
+        cursor = quarter_bounds(cursor)[1]
+    if frame.empty:
+        return [(label, 0) for label in labels]
+    frame["quarter"] = [quarter_label(timezone.localtime(moment)) for moment in frame["issued_at"]]
+    counts = frame.groupby("quarter")["user_id"].nunique()
+    return [(label, int(counts.get(label, 0))) for label in labels]
+
+
+def quarter_label(moment: datetime.datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.year} Q{(local.month - 1) // 3 + 1}"

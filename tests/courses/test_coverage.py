@@ -1,0 +1,221 @@
+"""Coverage figures: hand-counted, recomputed another way, scoped by role, exported."""
+
+import datetime
+import io
+import math
+import zoneinfo
+
+import pandas as pd
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import Role
+from certificates.models import Certificate
+from certificates.services import issue_certificate
+from courses.factories import module_with_lessons
+from courses.models import Enrolment, TrainingRequirement
+from courses.selectors.coverage import (
+    coverage_table,
+    headlines,
+    learners_for_cell,
+    quarter_bounds,
+    scope_for,
+    sectors_engaged,
+)
+from network.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+NOW = datetime.datetime(2026, 11, 22, 12, 0, tzinfo=LONDON)
+
+
+def certify(user, module, expires_in_days: int):
+    enrolment = Enrolment.objects.create(
+        user=user, module=module, completed_at=NOW - datetime.timedelta(days=30)
+    )
+    certificate = issue_certificate(enrolment)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_at=NOW + datetime.timedelta(days=expires_in_days)
+    )
+    return certificate
+
+
+@pytest.fixture
+def data(user_with_role, catalogue):
+    police = AgencyFactory(name="Police", sector="police", headcount=10)
+    health = AgencyFactory(name="Hillside Trust", sector="health", headcount=0)
+    first = module_with_lessons(catalogue, count=1, title="Identifying")
+    second = module_with_lessons(catalogue, count=1, title="DARE")
+    TrainingRequirement.objects.create(module=first, sector="police")
+    people = {
+        name: user_with_role(full_name=name, agency=police)
+        for name in ("In Date", "Expiring", "Lapsed", "Started")
+    }
+    certify(people["In Date"], first, 400)
+    certify(people["Expiring"], first, 30)
+    certify(people["Lapsed"], first, -5)
+    Enrolment.objects.create(user=people["Started"], module=first)
+    nurse = user_with_role(full_name="Nurse", agency=health)
+    certify(nurse, second, 400)
+    return {"police": police, "health": health, "first": first, "second": second}
+
+
+@pytest.fixture
+def coordinator(user_with_role):
+    return user_with_role(Role.TRAINING_COORDINATOR)
+
+
+def cell(table, agency, module):
+    return table[(table.agency_id == agency.pk) & (table.module_id == module.pk)].iloc[0]
+
+
+def test_one_agency_matches_a_hand_count(data, coordinator):
+    table = coverage_table(coordinator, now=NOW)
+    police = cell(table, data["police"], data["first"])
+    assert police.registered == 4
+    assert police.in_progress == 1
+    assert police.in_date == 2  # In Date and Expiring
+    assert police.expiring == 1
+    assert police.lapsed == 1
+    assert police.required_missing == 2  # Lapsed and Started must hold it and do not
+    assert police.coverage == 20.0  # 2 of a headcount of 10
+    assert police.coverage_registered == 50.0
+    other = cell(table, data["police"], data["second"])
+    assert (other.in_date, other.required_missing) == (0, 0)
+
+
+def test_no_headcount_is_not_a_division_error(data, coordinator, client):
+    table = coverage_table(coordinator, now=NOW)
+    health = cell(table, data["health"], data["second"])
+    assert health.in_date == 1
+    assert math.isnan(health.coverage)
+    client.force_login(coordinator)
+    assert "No headcount" in client.get(reverse("courses:coverage")).content.decode()
+
+
+def test_the_same_numbers_computed_a_second_way(data, coordinator):
+    """Recompute in-date holders per agency and module with one SQL GROUP BY."""
+    table = coverage_table(coordinator, now=NOW)
+    grouped = (
+        Certificate.objects.filter(
+            revoked_at__isnull=True, superseded_by__isnull=True, user__agency__isnull=False
+        )
+        .values("user__agency_id", "module_id")
+        .annotate(
+            in_date=Count("user", filter=Q(expires_at__gt=NOW), distinct=True),
+            lapsed=Count("user", filter=Q(expires_at__lte=NOW), distinct=True),
+        )
+    )
+    for row in grouped:
+        agency = type(data["police"]).objects.get(pk=row["user__agency_id"])
+        module = type(data["first"]).objects.get(pk=row["module_id"])
+        found = cell(table, agency, module)
+        assert (found.in_date, found.lapsed) == (row["in_date"], row["lapsed"])
+
+
+def test_agency_leads_see_only_their_own_agency(data, user_with_role, client):
+    lead = user_with_role(Role.AGENCY_LEAD, agency=data["police"])
+    table = coverage_table(lead, now=NOW)
+    assert set(table.agency_id) == {data["police"].pk}
+    with pytest.raises(PermissionDenied):
+        learners_for_cell(lead, data["health"].pk, data["second"].pk)
+
+    client.force_login(lead)
+    html = client.get(reverse("courses:coverage")).content.decode()
+    assert "Police" in html and "Hillside Trust" not in html
+    other = reverse("courses:coverage_learners", args=[data["health"].pk, data["second"].pk])
+    assert client.get(other).status_code == 404
+    own = reverse("courses:coverage_learners", args=[data["police"].pk, data["first"].pk])
+    page = client.get(own).content.decode()
+    assert "Expiring soon" in page and "In progress" in page
+
+
+def test_learners_and_editors_cannot_see_coverage(user_with_role, client):
+    for role in (Role.LEARNER, Role.EDITOR):
+        person = user_with_role(role)
+        with pytest.raises(PermissionDenied):
+            scope_for(person)
+        client.force_login(person)
+        assert client.get(reverse("courses:coverage")).status_code == 403
+
+
+def test_drill_down_names_each_learners_status(data, coordinator):
+    rows = {
+        r["name"]: r["status"]
+        for r in learners_for_cell(coordinator, data["police"].pk, data["first"].pk, now=NOW)
+    }
+    assert rows == {
+        "In Date": "In date",
+        "Expiring": "Expiring soon",
+        "Lapsed": "Lapsed",
+        "Started": "In progress",
+    }
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_exports_equal_the_table(data, coordinator, client, kind):
+    client.force_login(coordinator)
+    response = client.get(reverse("courses:coverage") + f"?format={kind}")
+    assert response["Content-Disposition"].endswith(f'.{kind}"')
+    if kind == "csv":
+        exported = pd.read_csv(io.StringIO(response.content.decode("utf-8-sig")))
+    else:
+        exported = pd.read_excel(io.BytesIO(response.content))
+    table = coverage_table(coordinator)
+    assert list(exported["Agency"]) == list(table["agency"])
+    assert list(exported["Module"]) == list(table["module"])
+    assert list(exported["Holding an in-date certificate"]) == list(table["in_date"])
+    assert list(exported["Required but missing"]) == list(table["required_missing"])
+
+
+def test_quarters_and_sectors_engaged_across_a_boundary(user_with_role, catalogue, coordinator):
+    module = module_with_lessons(catalogue, count=1)
+    police = AgencyFactory(name="Police", sector="police", headcount=5)
+    health = AgencyFactory(name="Health", sector="health", headcount=5)
+    late_september = datetime.datetime(2026, 9, 30, 23, 30, tzinfo=LONDON)
+    early_october = datetime.datetime(2026, 10, 1, 0, 30, tzinfo=LONDON)
+    for agency, when in ((police, late_september), (health, early_october)):
+        enrolment = Enrolment.objects.create(
+            user=user_with_role(agency=agency), module=module, completed_at=when
+        )
+        issue_certificate(enrolment, now=when)
+
+    q3 = quarter_bounds(late_september)
+    q4 = quarter_bounds(early_october)
+    assert q3[1] == q4[0] == datetime.datetime(2026, 10, 1, tzinfo=LONDON)
+    scope = scope_for(coordinator)
+    assert sectors_engaged(scope, *q3) == 1
+    assert sectors_engaged(scope, *q4) == 1
+    assert sectors_engaged(scope, q3[0], q4[1]) == 2
+    tiles = headlines(
+        coverage_table(coordinator), coordinator, now=early_october + datetime.timedelta(days=14)
+    )
+    assert tiles["trained_this_quarter"] == 1
+    assert timezone.is_aware(q4[0])
+
+
+def test_demo_dashboard_for_the_police_matches_a_hand_count(demo_site, client):
+    """The demo has 12 fictional police learners: 7 certified (one expiring within 60
+    days), 5 started. The demo agency lead is police too and has not started."""
+    from accounts.models import User
+    from courses.models import ModulePage
+    from network.models import Agency
+
+    coordinator = User.objects.get(email="coordinator@example.org")
+    police = Agency.objects.get(name="Hampshire and Isle of Wight Constabulary")
+    module = ModulePage.objects.get(slug="identifying-domestic-abuse")
+    found = cell(coverage_table(coordinator), police, module)
+    assert found.registered == 13
+    assert found.in_progress == 5
+    assert found.in_date == 7
+    assert found.expiring == 1
+    assert found.lapsed == 0
+    assert found.required_missing == 13 - 7
+    assert found.coverage == round(100 * 7 / 1200, 1)
+
+    client.force_login(coordinator)
+    html = client.get(reverse("courses:coverage")).content.decode()
+    assert "7 in date, 1 expiring, 6 required missing" in html
