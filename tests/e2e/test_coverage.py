@@ -23,8 +23,6 @@ def test_coordinator_dashboard_is_accessible_and_drills_down(page, axe):
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_load_state()
     assert page.get_by_role("row", name="Solent NHS Trust").count() == 0
-    page.get_by_role(
-        "link", name="trained in Identifying domestic abuse"
-    ).first.click()
+    page.get_by_role("link", name="trained in Identifying domestic abuse").first.click()
     page.get_by_role("heading", name="Hampshire and Isle of Wight Constabulary").wait_for()
     axe(page, "coverage drill-down")
