@@ -5,6 +5,7 @@ import logging
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -153,6 +154,70 @@ def _export(request, table, kind):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     response["Content-Disposition"] = f'attachment; filename="coverage-{stamp}.{kind}"'
+    return response
+
+
+class BoardReportForm(forms.Form):
+    commentary = forms.CharField(
+        label="Commentary for the Board",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What the figures mean, where coverage is thin and what is planned. "
+        "Separate paragraphs with a blank line.",
+    )
+
+
+@login_required
+def board_report(request):
+    """The quarterly Board report as a PDF, with the coordinator's commentary."""
+    from django.utils import timezone
+
+    from . import board_report as report
+    from .selectors.coverage import quarter_label
+
+    if not request.user.has_perm("courses.view_coverage"):
+        raise PermissionDenied("Only the Training Coordinator produces the Board report.")
+    form = BoardReportForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return TemplateResponse(
+            request,
+            "courses/coverage/board_report.html",
+            {"form": form},
+            status=400 if form.errors else 200,
+        )
+    table = coverage_table(request.user)
+    sector_names = dict(Sector.choices)
+    by_sector = [
+        {
+            "sector": sector_names.get(row["sector"], row["sector"]),
+            "coverage": None if row["coverage"] != row["coverage"] else float(row["coverage"]),
+        }
+        for row in coverage_by_sector(request.user).to_dict("records")
+    ]
+    agency_rows = [
+        {
+            "agency": agency,
+            "headcount": None
+            if group["headcount"].iloc[0] != group["headcount"].iloc[0]
+            else int(group["headcount"].iloc[0]),
+            "in_date": int(group["in_date"].sum()),
+            "required_missing": int(group["required_missing"].sum()),
+        }
+        for agency, group in table.groupby("agency", sort=True)
+    ]
+    content = report.render(
+        tiles=headlines(table, request.user),
+        by_sector=by_sector,
+        per_quarter=trained_per_quarter(request.user),
+        agency_rows=agency_rows,
+        commentary=form.cleaned_data["commentary"],
+        quarter=quarter_label(timezone.now()),
+    )
+    audit.info("User %s produced the Board report", request.user.pk)
+    response = HttpResponse(content, content_type="application/pdf")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="board-report-{stamp}.pdf"'
     return response
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/time/", quiz_views.attempt_time, name="attempt_time"),
     path("attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
     path("coverage/", coverage_views.dashboard, name="coverage"),
+    path("coverage/board-report/", coverage_views.board_report, name="board_report"),
     path(
         "coverage/agencies/<int:agency_id>/modules/<int:module_id>/",
         coverage_views.drill_down,

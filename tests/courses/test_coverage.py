@@ -219,3 +219,41 @@ def test_demo_dashboard_for_the_police_matches_a_hand_count(demo_site, client):
     client.force_login(coordinator)
     html = client.get(reverse("courses:coverage")).content.decode()
     assert "7 in date, 1 expiring, 6 required missing" in html
+
+
+def test_board_report_pdf_has_figures_charts_and_commentary(demo_site, client):
+    from accounts.models import User
+    from tests.certificates.pdf_tools import pdf_text
+
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    assert client.get(reverse("courses:board_report")).status_code == 200
+    response = client.post(
+        reverse("courses:board_report"),
+        {"commentary": "Police coverage is rising.\n\nSchools are behind & need support."},
+    )
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    for expected in (
+        "report to the Board",
+        "Staff trained this quarter",
+        "Coverage by sector",
+        "Staff trained per quarter",
+        "Police coverage is rising.",
+        "Schools are behind & need support.",
+        "Hampshire and Isle of Wight Constabulary",
+    ):
+        assert expected in text
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(response.content))
+    drawn = "".join(page.get_contents().get_data().decode("latin-1") for page in reader.pages)
+    # The charts: their titles and category labels are drawn, and each non-empty bar is a
+    # filled rectangle (the demo has 5 sectors with trained people and one busy quarter).
+    assert "People with an in-date certificate, % of sector headcount" in text
+    assert "People trained (certificates issued) per quarter" in text
+    assert "Police" in text and " Q" in text
+    assert drawn.count(" re") >= 6
+
+    client.force_login(User.objects.get(email="agency.lead@example.org"))
+    assert client.post(reverse("courses:board_report")).status_code == 403
