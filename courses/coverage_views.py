@@ -17,6 +17,7 @@ from network.models import Agency, Sector
 from .charts import horizontal_bars
 from .models import ModulePage
 from .selectors.coverage import (
+    confidence_change,
     coverage_by_sector,
     coverage_table,
     headlines,
@@ -110,6 +111,7 @@ def dashboard(request):
     ]
     per_quarter = trained_per_quarter(request.user)
     context = {
+        "confidence": confidence_change(request.user),
         "by_sector": by_sector,
         "sector_chart": horizontal_bars(
             [

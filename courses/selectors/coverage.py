@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -60,6 +61,18 @@ def _modules(module_id: int | None) -> pd.DataFrame:
     return frame.rename(columns={"id": "module_id", "title": "module"})
 
 
+RENAMES = {"user__agency_id": "agency_id", "user__job_role": "job_role"}
+
+
+def _frame(rows, columns) -> pd.DataFrame:
+    """Query results as a frame with the given columns (related names shortened)."""
+    frame = pd.DataFrame(list(rows)).rename(columns=RENAMES).reindex(columns=columns)
+    for column in ("job_role", "sector"):
+        if column in frame:
+            frame[column] = frame[column].astype("str")
+    return frame
+
+
 def coverage_table(
     user,
     *,
@@ -67,7 +80,11 @@ def coverage_table(
     module_id: int | None = None,
     now: datetime.datetime | None = None,
 ) -> pd.DataFrame:
-    """One row per agency and module, with counts and coverage percentages."""
+    """One row per agency and module, with counts and coverage percentages.
+
+    The database does the counting (a few GROUP BY queries over people, certificates and
+    enrolments); pandas joins the small results into the agency x module grid.
+    """
     now = now or timezone.now()
     scope = scope_for(user)
     agencies = _agencies(scope, sector)
@@ -79,65 +96,55 @@ def coverage_table(
         )
     agency_ids = agencies["agency_id"].tolist()
     module_ids = modules["module_id"].tolist()
-
-    people = pd.DataFrame(
-        list(
-            get_user_model()
-            .objects.filter(agency_id__in=agency_ids, is_active=True)
-            .values("id", "agency_id", "job_role")
-        ),
-        columns=["id", "agency_id", "job_role"],
-    ).rename(columns={"id": "user_id"})
-    registered = people.groupby("agency_id").size().rename("registered")
-    if registered.empty:
-        registered = pd.Series(dtype=int, name="registered", index=pd.Index([], name="agency_id"))
-
-    held = pd.DataFrame(
-        list(
-            Certificate.objects.filter(
-                user__agency_id__in=agency_ids,
-                module_id__in=module_ids,
-                revoked_at__isnull=True,
-                superseded_by__isnull=True,
-            ).values("user_id", "user__agency_id", "module_id", "expires_at")
-        ),
-        columns=["user_id", "user__agency_id", "module_id", "expires_at"],
-    ).rename(columns={"user__agency_id": "agency_id"})
-    latest = held.groupby(["agency_id", "module_id", "user_id"], as_index=False)["expires_at"].max()
     soon = now + datetime.timedelta(days=EXPIRING_DAYS)
-    latest["in_date"] = latest["expires_at"] > now
-    latest["expiring"] = latest["in_date"] & (latest["expires_at"] <= soon)
-    latest["lapsed"] = ~latest["in_date"]
-    certificate_counts = latest.groupby(["agency_id", "module_id"])[
-        ["in_date", "expiring", "lapsed"]
-    ].sum()
+    cell = ["agency_id", "module_id"]
 
-    open_enrolments = pd.DataFrame(
-        list(
-            Enrolment.objects.filter(
-                user__agency_id__in=agency_ids,
-                module_id__in=module_ids,
-                completed_at__isnull=True,
-            ).values("user_id", "user__agency_id", "module_id")
-        ),
-        columns=["user_id", "user__agency_id", "module_id"],
-    ).rename(columns={"user__agency_id": "agency_id"})
-    in_progress = (
-        open_enrolments.groupby(["agency_id", "module_id"])["user_id"]
-        .nunique()
-        .rename("in_progress")
+    # People per agency and job role (the denominators, and who must hold what).
+    people = _frame(
+        get_user_model()
+        .objects.filter(agency_id__in=agency_ids, is_active=True)
+        .values("agency_id", "job_role")
+        .annotate(people=Count("id"))
+        .order_by(),
+        ["agency_id", "job_role", "people"],
+    )
+    # Certificates in force: a person has at most one per module (newer ones supersede).
+    held = _frame(
+        Certificate.objects.filter(
+            user__agency_id__in=agency_ids,
+            user__is_active=True,
+            module_id__in=module_ids,
+            revoked_at__isnull=True,
+            superseded_by__isnull=True,
+        )
+        .values("user__agency_id", "module_id", "user__job_role")
+        .annotate(
+            in_date=Count("user", filter=Q(expires_at__gt=now), distinct=True),
+            expiring=Count(
+                "user", filter=Q(expires_at__gt=now, expires_at__lte=soon), distinct=True
+            ),
+            lapsed=Count("user", filter=Q(expires_at__lte=now), distinct=True),
+        )
+        .order_by(),
+        ["agency_id", "module_id", "job_role", "in_date", "expiring", "lapsed"],
+    )
+    in_progress = _frame(
+        Enrolment.objects.filter(
+            user__agency_id__in=agency_ids, module_id__in=module_ids, completed_at__isnull=True
+        )
+        .values("user__agency_id", "module_id")
+        .annotate(in_progress=Count("user", distinct=True))
+        .order_by(),
+        [*cell, "in_progress"],
     )
 
-    required_missing = _required_missing(people, agencies, latest, module_ids)
+    registered = people.groupby("agency_id", as_index=False)["people"].sum()
+    registered = registered.rename(columns={"people": "registered"})
+    certificate_counts = held.groupby(cell, as_index=False)[["in_date", "expiring", "lapsed"]].sum()
+    missing = _required_missing(people, held, agencies, module_ids)
 
-    cell = ["agency_id", "module_id"]
-    table = grid.merge(registered.reset_index(), on="agency_id", how="left")
-    for counts, columns in (
-        (in_progress, ["in_progress"]),
-        (certificate_counts, ["in_date", "expiring", "lapsed"]),
-        (required_missing, ["required_missing"]),
-    ):
-        frame = counts.reset_index() if len(counts) else pd.DataFrame(columns=[*cell, *columns])
+    table = grid.merge(registered, on="agency_id", how="left")
+    for frame in (in_progress, certificate_counts, missing):
         table = table.merge(frame.astype(dict.fromkeys(cell, "int64")), on=cell, how="left")
     table[COUNT_COLUMNS] = table[COUNT_COLUMNS].fillna(0).astype(int)
     headcount = pd.to_numeric(table["headcount"], errors="coerce")
@@ -148,31 +155,34 @@ def coverage_table(
     return table.sort_values(["agency", "module"]).reset_index(drop=True)
 
 
-def _required_missing(people, agencies, latest, module_ids) -> pd.Series:
-    """For each agency and module: registered people who must hold it and do not."""
-    requirements = pd.DataFrame(
-        list(
-            TrainingRequirement.objects.filter(module_id__in=module_ids).values(
-                "module_id", "sector", "job_role"
-            )
+def _required_missing(people, held, agencies, module_ids) -> pd.DataFrame:
+    """Registered people who must hold a module and do not, per agency and module.
+
+    Whether someone must hold a module depends only on their agency's sector and their
+    job role, so this is worked out per (agency, module, role) from the counts.
+    """
+    columns = ["agency_id", "module_id", "required_missing"]
+    requirements = _frame(
+        TrainingRequirement.objects.filter(module_id__in=module_ids).values(
+            "module_id", "sector", "job_role"
         ),
-        columns=["module_id", "sector", "job_role"],
+        ["module_id", "sector", "job_role"],
     )
     if requirements.empty or people.empty:
-        return pd.Series(dtype=int, name="required_missing")
+        return pd.DataFrame(columns=columns)
     staff = people.merge(agencies[["agency_id", "sector"]], on="agency_id")
-    matches = staff.merge(requirements, how="cross", suffixes=("", "_required"))
-    matches = matches[
-        ((matches["sector_required"] == "") | (matches["sector_required"] == matches["sector"]))
-        & (
-            (matches["job_role_required"] == "")
-            | (matches["job_role_required"] == matches["job_role"])
-        )
-    ].drop_duplicates(["user_id", "module_id"])
-    held = latest.loc[latest["in_date"], ["user_id", "module_id"]].assign(held=True)
-    matches = matches.merge(held, on=["user_id", "module_id"], how="left")
-    missing = matches[matches["held"].isna()]
-    return missing.groupby(["agency_id", "module_id"]).size().rename("required_missing")
+    pairs = staff.merge(requirements, how="cross", suffixes=("", "_required"))
+    pairs = pairs[
+        ((pairs["sector_required"] == "") | (pairs["sector_required"] == pairs["sector"]))
+        & ((pairs["job_role_required"] == "") | (pairs["job_role_required"] == pairs["job_role"]))
+    ].drop_duplicates(["agency_id", "module_id", "job_role"])
+    pairs = pairs.merge(
+        held[["agency_id", "module_id", "job_role", "in_date"]],
+        on=["agency_id", "module_id", "job_role"],
+        how="left",
+    ).fillna({"in_date": 0})
+    pairs["required_missing"] = pairs["people"] - pairs["in_date"]
+    return pairs.groupby(["agency_id", "module_id"], as_index=False)["required_missing"].sum()
 
 
 def headlines(table: pd.DataFrame, user, now: datetime.datetime | None = None) -> dict:
@@ -319,3 +329,46 @@ def trained_per_quarter(user, quarters: int = 8, now: datetime.datetime | None =
 def quarter_label(moment: datetime.datetime) -> str:
     local = timezone.localtime(moment)
     return f"{local.year} Q{(local.month - 1) // 3 + 1}"
+
+
+MIN_GROUP = 5
+
+
+def confidence_change(user) -> list[dict]:
+    """Average confidence before and after each module, by agency, for people who rated
+    both. Groups smaller than five are never shown, so nobody can be singled out."""
+    from ..models import ConfidenceResponse
+
+    scope = scope_for(user)
+    responses = ConfidenceResponse.objects.filter(user__agency__isnull=False)
+    if scope.agency_ids is not None:
+        responses = responses.filter(user__agency_id__in=scope.agency_ids)
+    frame = pd.DataFrame(
+        list(responses.values("user_id", "user__agency__name", "module__title", "stage", "rating")),
+        columns=["user_id", "user__agency__name", "module__title", "stage", "rating"],
+    )
+    if frame.empty:
+        return []
+    per_person = frame.pivot_table(
+        index=["user__agency__name", "module__title", "user_id"],
+        columns="stage",
+        values="rating",
+        aggfunc="mean",
+    ).dropna(subset=[c for c in ("before", "after") if c in frame["stage"].unique()])
+    if not {"before", "after"} <= set(per_person.columns):
+        return []
+    grouped = per_person.groupby(level=[0, 1]).agg(
+        people=("before", "size"), before=("before", "mean"), after=("after", "mean")
+    )
+    grouped = grouped[grouped["people"] >= MIN_GROUP]
+    return [
+        {
+            "agency": agency,
+            "module": module,
+            "people": int(row.people),
+            "before": round(float(row.before), 1),
+            "after": round(float(row.after), 1),
+            "change": round(float(row.after - row.before), 1),
+        }
+        for (agency, module), row in grouped.iterrows()
+    ]

@@ -257,3 +257,60 @@ def test_board_report_pdf_has_figures_charts_and_commentary(demo_site, client):
 
     client.force_login(User.objects.get(email="agency.lead@example.org"))
     assert client.post(reverse("courses:board_report")).status_code == 403
+
+
+def test_trained_per_quarter_counts_people_once_per_quarter(user_with_role, catalogue, coordinator):
+    from courses.selectors.coverage import trained_per_quarter
+
+    module = module_with_lessons(catalogue, count=1)
+    other = module_with_lessons(catalogue, count=1)
+    agency = AgencyFactory(name="Police", sector="police")
+    person = user_with_role(agency=agency)
+    moments = [
+        datetime.datetime(2026, 9, 30, 23, 30, tzinfo=LONDON),  # Q3
+        datetime.datetime(2026, 10, 1, 0, 30, tzinfo=LONDON),  # Q4
+        datetime.datetime(2026, 10, 20, 9, 0, tzinfo=LONDON),  # Q4 again, same person
+    ]
+    for when, which in zip(moments, (module, module, other), strict=True):
+        enrolment = Enrolment.objects.create(user=person, module=which, completed_at=when)
+        issue_certificate(enrolment, now=when)
+    counts = dict(trained_per_quarter(coordinator, quarters=3, now=NOW))
+    assert counts == {"2026 Q2": 0, "2026 Q3": 1, "2026 Q4": 1}
+
+
+def test_confidence_change_is_reported_only_for_groups_of_five(
+    user_with_role, catalogue, coordinator
+):
+    from courses.models import ConfidenceResponse
+    from courses.selectors.coverage import confidence_change
+
+    module = module_with_lessons(catalogue, count=1, title="DARE")
+    big, small = AgencyFactory(name="Big agency"), AgencyFactory(name="Small agency")
+
+    def rate(agency, before, after):
+        person = user_with_role(agency=agency)
+        for stage, rating in (("before", before), ("after", after)):
+            ConfidenceResponse.objects.create(
+                user=person, module=module, stage=stage, statement="I can ask", rating=rating
+            )
+
+    for before, after in ((1, 3), (2, 4), (2, 3), (3, 5), (2, 5)):
+        rate(big, before, after)
+    for _ in range(4):
+        rate(small, 1, 5)
+    only_before = user_with_role(agency=big)
+    ConfidenceResponse.objects.create(
+        user=only_before, module=module, stage="before", statement="I can ask", rating=5
+    )
+
+    rows = confidence_change(coordinator)
+    assert rows == [
+        {
+            "agency": "Big agency",
+            "module": "DARE",
+            "people": 5,
+            "before": 2.0,
+            "after": 4.0,
+            "change": 2.0,
+        }
+    ]
