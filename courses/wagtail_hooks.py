@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.views.reports import PageReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -192,8 +194,35 @@ class TrainingRequirementViewSet(ModelViewSet):
     form_fields = ["module", "sector", "job_role"]
 
 
+class SessionSaveMixin:
+    """Named attendees of a session on a module complete it and get their certificates."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        from .services import record_session_attendance
+
+        created = record_session_attendance(instance)
+        if created:
+            messages.success(
+                self.request,
+                f"{len(created)} attendee{'s' if len(created) != 1 else ''} completed "
+                f"{instance.module.title} and will receive a certificate.",
+            )
+        return instance
+
+
+class SessionCreateView(SessionSaveMixin, CreateView):
+    pass
+
+
+class SessionEditView(SessionSaveMixin, EditView):
+    pass
+
+
 class FaceToFaceSessionViewSet(ModelViewSet):
     model = FaceToFaceSession
+    add_view_class = SessionCreateView
+    edit_view_class = SessionEditView
     icon = "group"
     menu_label = "Face-to-face sessions"
     list_display = ["date", "module", "topic", "agency", "trainer", "attendance_count"]

@@ -200,15 +200,26 @@ class Enrolment(models.Model):
     module = models.ForeignKey(ModulePage, on_delete=models.PROTECT, related_name="enrolments")
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
+    session = models.ForeignKey(
+        "courses.FaceToFaceSession",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+        help_text="Set when the module was completed in person at this session.",
+    )
 
     class Meta:
         ordering = ["-started_at"]
         constraints = [
             models.UniqueConstraint(
+                fields=["session", "user"], name="courses_one_attendance_per_session"
+            ),
+            models.UniqueConstraint(
                 fields=["user", "module"],
                 condition=Q(completed_at__isnull=True),
                 name="courses_one_open_enrolment_per_module",
-            )
+            ),
         ]
         indexes = [models.Index(fields=["module", "completed_at"])]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from certificates.models import Certificate
@@ -194,7 +194,13 @@ def headlines(table: pd.DataFrame, user, now: datetime.datetime | None = None) -
     if scope.agency_ids is not None:
         issued = issued.filter(user__agency_id__in=scope.agency_ids)
     this_quarter = issued.filter(issued_at__gte=quarter_start)
+    from ..models import FaceToFaceSession
+
+    sessions = FaceToFaceSession.objects.filter(date__gte=quarter_start.date())
+    if scope.agency_ids is not None:
+        sessions = sessions.filter(agency_id__in=scope.agency_ids)
     return {
+        "face_to_face_by_count": sessions.aggregate(total=Sum("attendance_count"))["total"] or 0,
         "trained_this_quarter": this_quarter.values("user_id").distinct().count(),
         "sectors_engaged": sectors_engaged(scope, quarter_start, now),
         "expiring_soon": int(table["expiring"].sum()) if not table.empty else 0,

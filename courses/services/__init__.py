@@ -1,6 +1,12 @@
 """Writes for the courses app: learning progress and quizzes."""
 
-from .learning import complete_lesson, refresh_completion, save_reflection, start_module
+from .learning import (
+    complete_lesson,
+    record_session_attendance,
+    refresh_completion,
+    save_reflection,
+    start_module,
+)
 from .question_bank import ImportRejected, export_questions, import_questions, parse_upload
 from .quizzes import (
     QuizError,
@@ -21,6 +27,7 @@ __all__ = [
     "grade",
     "import_questions",
     "parse_upload",
+    "record_session_attendance",
     "refresh_completion",
     "save_answers",
     "save_confidence",

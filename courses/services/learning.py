@@ -61,3 +61,33 @@ def save_reflection(user, lesson: LessonPage, block_id: str, text: str) -> Refle
         user=user, lesson=lesson, block_id=block_id, defaults={"text": text}
     )
     return note
+
+
+def record_session_attendance(session) -> list[Enrolment]:
+    """Named attendees of an in-person session on a module complete it, like e-learning.
+
+    Each attendee gets one completed enrolment for the session (so one certificate);
+    running this again after adding names only adds the new ones.
+    """
+    import datetime
+
+    if session.module_id is None:
+        return []
+    moment = timezone.make_aware(datetime.datetime.combine(session.date, datetime.time(12)))
+    created = []
+    for user in session.attendees.all():
+        if Enrolment.objects.filter(session=session, user=user).exists():
+            continue
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user,
+                module_id=session.module_id,
+                started_at=moment,
+                completed_at=moment,
+                session=session,
+            )
+        transaction.on_commit(
+            lambda e=enrolment: module_completed.send(sender=Enrolment, enrolment=e)
+        )
+        created.append(enrolment)
+    return created

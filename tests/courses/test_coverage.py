@@ -314,3 +314,48 @@ def test_confidence_change_is_reported_only_for_groups_of_five(
             "change": 2.0,
         }
     ]
+
+
+def test_named_face_to_face_attendance_counts_and_issues_certificates(
+    client, coordinator, user_with_role, catalogue, django_capture_on_commit_callbacks
+):
+    from courses.models import FaceToFaceSession
+
+    module = module_with_lessons(catalogue, count=1, title="Safe and Together")
+    agency = AgencyFactory(name="Children's services", sector="childrens_social_care", headcount=4)
+    attendees = [user_with_role(agency=agency) for _ in range(2)]
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("facetofacesession:add"),
+            {
+                "date": "2026-11-10",
+                "trainer": "A. Trainer",
+                "module": module.pk,
+                "topic": "",
+                "agency": agency.pk,
+                "attendees": [a.pk for a in attendees],
+                "attendance_count": "0",
+            },
+        )
+    assert response.status_code == 302
+    assert Certificate.objects.filter(module=module).count() == 2
+    found = cell(coverage_table(coordinator), agency, module)
+    assert (found.in_date, found.coverage) == (2, 50.0)
+
+    # Saving the session again does not issue anything twice.
+    session = FaceToFaceSession.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("facetofacesession:edit", args=[session.pk]),
+            {
+                "date": "2026-11-10",
+                "trainer": "A. Trainer",
+                "module": module.pk,
+                "topic": "",
+                "agency": agency.pk,
+                "attendees": [a.pk for a in attendees],
+                "attendance_count": "12",
+            },
+        )
+    assert Certificate.objects.filter(module=module).count() == 2
