@@ -35,7 +35,7 @@ def test_role_has_exactly_its_model_permissions(role):
 
 def test_expected_model_permissions_per_role():
     assert model_permissions("Learner") == set()
-    assert model_permissions("Agency lead") == set()
+    assert model_permissions("Agency lead") == {"courses.view_own_agency_coverage"}
     assert model_permissions("Training coordinator") == {
         "wagtailadmin.access_admin",
         "network.add_agency",
@@ -49,6 +49,14 @@ def test_expected_model_permissions_per_role():
         "certificates.view_certificate",
         "certificates.revoke_certificate",
         "certificates.export_certificates",
+        "courses.view_coverage",
+        "courses.add_trainingrequirement",
+        "courses.change_trainingrequirement",
+        "courses.delete_trainingrequirement",
+        "courses.view_trainingrequirement",
+        "courses.add_facetofacesession",
+        "courses.change_facetofacesession",
+        "courses.view_facetofacesession",
     }
     assert model_permissions("Safe Places officer") == {"wagtailadmin.access_admin"}
     content = {
