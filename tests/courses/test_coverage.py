@@ -219,6 +219,8 @@ def test_demo_dashboard_for_the_police_matches_a_hand_count(demo_site, client):
     client.force_login(coordinator)
     html = client.get(reverse("courses:coverage")).content.decode()
     assert "7 in date, 1 expiring, 6 required missing" in html
+    assert "<title>Training coverage – Safe City Learning</title>" in html
+    assert html.count("Confidence before and after</h2>") == 1
 
 
 def test_board_report_pdf_has_figures_charts_and_commentary(demo_site, client):
