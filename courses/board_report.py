@@ -98,8 +98,14 @@ def render(*, tiles, by_sector, per_quarter, agency_rows, commentary: str, quart
         _table(
             [
                 ["Measure", "Figure"],
-                ["Staff trained this quarter", str(tiles["trained_this_quarter"])],
+                ["Staff trained this quarter", str(tiles["trained_in_period"])],
                 ["Sectors engaged this quarter", str(tiles["sectors_engaged"])],
+                [
+                    "Share of headcount holding an in-date certificate",
+                    f"{tiles['coverage_overall']}%"
+                    if tiles["coverage_overall"] is not None
+                    else "–",
+                ],
                 ["In-date certificates", str(tiles["in_date"])],
                 ["Certificates expiring within 60 days", str(tiles["expiring_soon"])],
             ],

@@ -3,6 +3,7 @@
 import io
 import logging
 
+import pandas as pd
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -45,6 +46,18 @@ EXPORT_COLUMNS = {
 
 
 class CoverageFilterForm(forms.Form):
+    start = forms.DateField(
+        label="Trained from",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date, for example 1 October 2026"},
+    )
+    end = forms.DateField(
+        label="Trained up to",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date, for example 31 December 2026"},
+    )
     sector = forms.ChoiceField(
         choices=[("", "All sectors"), *Sector.choices], required=False, label="Sector"
     )
@@ -54,6 +67,29 @@ class CoverageFilterForm(forms.Form):
         empty_label="All modules",
         label="Module",
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            self.add_error("end", "The end date must be the same as or after the start date")
+        return cleaned
+
+    def period(self):
+        """The chosen period as aware datetimes (end exclusive), or None for this quarter."""
+        import datetime
+
+        start, end = self.cleaned_data.get("start"), self.cleaned_data.get("end")
+        if not (start or end):
+            return None
+        now = timezone.now()
+
+        def at_midnight(day):
+            return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+        return (
+            at_midnight(start) if start else now - datetime.timedelta(days=365 * 10),
+            at_midnight(end + datetime.timedelta(days=1)) if end else now,
+        )
 
 
 def heat(value) -> str:
@@ -79,7 +115,7 @@ def dashboard(request):
     )
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
-        return _export(request, table, export)
+        return _export(request, _export_frame(request, table), export)
     modules = list(dict.fromkeys(zip(table["module_id"], table["module"], strict=True)))
     rows = []
     for agency_id, group in table.groupby("agency_id", sort=False):
@@ -131,15 +167,38 @@ def dashboard(request):
         "filter_form": form,
         "modules": modules,
         "rows": rows,
-        "tiles": headlines(table, request.user),
+        "tiles": headlines(table, request.user, period=form.period() if form.is_valid() else None),
+        # Shown in the page's error summary when a date is wrong.
+        "form": form if form.errors else None,
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "courses/coverage/dashboard.html", context)
 
 
-def _export(request, table, kind):
+def _export_frame(request, table):
+    """The table asked for (?table=agencies, sectors or quarters), with readable headings."""
+    which = request.GET.get("table", "agencies")
+    if which == "sectors":
+        frame = coverage_by_sector(request.user)
+        frame["sector"] = frame["sector"].map(dict(Sector.choices))
+        return frame.rename(
+            columns={
+                "sector": "Sector",
+                "headcount": "Headcount",
+                "trained": "People with an in-date certificate",
+                "coverage": "Coverage (%)",
+            }
+        )
+    if which == "quarters":
+        return pd.DataFrame(
+            trained_per_quarter(request.user), columns=["Quarter", "People trained"]
+        )
     frame = table[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS)
     frame["Sector"] = frame["Sector"].map(dict(Sector.choices))
+    return frame
+
+
+def _export(request, frame, kind):
     audit.info(
         "User %s exported coverage as %s: %s", request.user.pk, kind, request.GET.urlencode()
     )

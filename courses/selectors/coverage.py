@@ -185,24 +185,39 @@ def _required_missing(people, held, agencies, module_ids) -> pd.DataFrame:
     return pairs.groupby(["agency_id", "module_id"], as_index=False)["required_missing"].sum()
 
 
-def headlines(table: pd.DataFrame, user, now: datetime.datetime | None = None) -> dict:
-    """The tiles at the top of the dashboard."""
-    now = now or timezone.now()
-    scope = scope_for(user)
-    quarter_start = quarter_bounds(now)[0]
-    issued = Certificate.objects.filter(revoked_at__isnull=True, user__isnull=False)
-    if scope.agency_ids is not None:
-        issued = issued.filter(user__agency_id__in=scope.agency_ids)
-    this_quarter = issued.filter(issued_at__gte=quarter_start)
+def headlines(
+    table: pd.DataFrame,
+    user,
+    now: datetime.datetime | None = None,
+    period: tuple[datetime.datetime, datetime.datetime] | None = None,
+) -> dict:
+    """The tiles at the top of the dashboard, for a period (this quarter by default)."""
     from ..models import FaceToFaceSession
 
-    sessions = FaceToFaceSession.objects.filter(date__gte=quarter_start.date())
+    now = now or timezone.now()
+    scope = scope_for(user)
+    start, end = period or (quarter_bounds(now)[0], now)
+    issued = Certificate.objects.filter(
+        revoked_at__isnull=True, user__isnull=False, issued_at__gte=start, issued_at__lt=end
+    )
+    sessions = FaceToFaceSession.objects.filter(date__gte=start.date(), date__lt=end.date())
     if scope.agency_ids is not None:
+        issued = issued.filter(user__agency_id__in=scope.agency_ids)
         sessions = sessions.filter(agency_id__in=scope.agency_ids)
+    sectors = coverage_by_sector(user, now)
+    headcount = sectors["headcount"].sum(min_count=1)
+    overall = (
+        round(100 * sectors["trained"].sum() / headcount, 1)
+        if headcount == headcount and headcount > 0
+        else None
+    )
     return {
+        "period_start": start,
+        "period_end": end,
         "face_to_face_by_count": sessions.aggregate(total=Sum("attendance_count"))["total"] or 0,
-        "trained_this_quarter": this_quarter.values("user_id").distinct().count(),
-        "sectors_engaged": sectors_engaged(scope, quarter_start, now),
+        "trained_in_period": issued.values("user_id").distinct().count(),
+        "sectors_engaged": sectors_engaged(scope, start, end),
+        "coverage_overall": overall,
         "expiring_soon": int(table["expiring"].sum()) if not table.empty else 0,
         "in_date": int(table["in_date"].sum()) if not table.empty else 0,
     }

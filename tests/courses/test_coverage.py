@@ -193,7 +193,7 @@ def test_quarters_and_sectors_engaged_across_a_boundary(user_with_role, catalogu
     tiles = headlines(
         coverage_table(coordinator), coordinator, now=early_october + datetime.timedelta(days=14)
     )
-    assert tiles["trained_this_quarter"] == 1
+    assert tiles["trained_in_period"] == 1
     assert timezone.is_aware(q4[0])
 
 
@@ -361,3 +361,37 @@ def test_named_face_to_face_attendance_counts_and_issues_certificates(
             },
         )
     assert Certificate.objects.filter(module=module).count() == 2
+
+
+def test_date_range_filter_and_its_errors(demo_site, client):
+    from accounts.models import User
+
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    url = reverse("courses:coverage")
+    html = client.get(url + "?start=2020-01-01&end=2020-12-31").content.decode()
+    assert "0</span> staff trained in the period" in html
+    html = client.get(url + "?start=2000-01-01").content.decode()
+    assert "</span> staff trained in the period" in html
+    assert "0</span> staff trained in the period" not in html
+    bad = client.get(url + "?start=2026-12-01&end=2026-01-01").content.decode()
+    assert "There is a problem" in bad
+    assert "The end date must be the same as or after the start date" in bad
+    assert 'value="2026-12-01"' in bad  # what was typed is kept
+
+
+def test_sector_and_quarter_tables_download(demo_site, client):
+    from accounts.models import User
+
+    client.force_login(User.objects.get(email="coordinator@example.org"))
+    sectors = client.get(reverse("courses:coverage") + "?table=sectors&format=csv")
+    frame = pd.read_csv(io.StringIO(sectors.content.decode("utf-8-sig")))
+    assert list(frame.columns) == [
+        "Sector",
+        "Headcount",
+        "People with an in-date certificate",
+        "Coverage (%)",
+    ]
+    assert frame.loc[frame["Sector"] == "Police", "People with an in-date certificate"].item() == 7
+    quarters = client.get(reverse("courses:coverage") + "?table=quarters&format=csv")
+    frame = pd.read_csv(io.StringIO(quarters.content.decode("utf-8-sig")))
+    assert len(frame) == 8 and frame["People trained"].sum() >= 19
