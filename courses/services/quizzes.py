@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from ..models import (
@@ -79,18 +79,30 @@ def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
     """The questions this attempt will show, in order, frozen."""
     rng = rng or random.SystemRandom()
     prefetch = ("options", "pairs", "tags")
+    slots = list(
+        quiz.slots.select_related("question").order_by(F("sort_order").asc(nulls_last=True), "pk")
+    )
+    # Fixed questions are taken first, so a random draw never repeats one of them,
+    # wherever the draw sits in the list.
+    seen: set[int] = {slot.question_id for slot in slots if slot.question_id}
     chosen: list[Question] = []
-    seen: set[int] = set()
-    for slot in quiz.slots.select_related("question").order_by("sort_order"):
+    placed: set[int] = set()
+    for slot in slots:
         if slot.question_id:
-            if slot.question_id not in seen:
+            if slot.question_id not in placed:
                 chosen.append(slot.question)
-                seen.add(slot.question_id)
+                placed.add(slot.question_id)
             continue
-        pool = list(Question.objects.filter(tags__name=slot.topic).exclude(pk__in=seen).distinct())
+        pool = list(
+            Question.objects.filter(tags__name=slot.topic)
+            .exclude(pk__in=seen)
+            .distinct()
+            .order_by("pk")
+        )
         for question in rng.sample(pool, k=min(slot.count, len(pool))):
             chosen.append(question)
             seen.add(question.pk)
+            placed.add(question.pk)
     questions = {q.pk: q for q in Question.objects.filter(pk__in=seen).prefetch_related(*prefetch)}
     ordered = [questions[q.pk] for q in chosen]
     if quiz.shuffle_questions:
