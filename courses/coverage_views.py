@@ -24,6 +24,7 @@ from .selectors.coverage import (
     headlines,
     learners_for_cell,
     scope_for,
+    sector_rows,
     trained_per_quarter,
 )
 
@@ -135,16 +136,8 @@ def dashboard(request):
                 "cells": cells,
             }
         )
-    sector_names = dict(Sector.choices)
-    by_sector = [
-        {
-            "sector": sector_names.get(row["sector"], row["sector"]),
-            "trained": row["trained"],
-            "headcount": None if row["headcount"] != row["headcount"] else int(row["headcount"]),
-            "coverage": None if row["coverage"] != row["coverage"] else row["coverage"],
-        }
-        for row in coverage_by_sector(request.user).to_dict("records")
-    ]
+    sectors = coverage_by_sector(request.user)
+    by_sector = sector_rows(sectors)
     per_quarter = trained_per_quarter(request.user)
     context = {
         "confidence": confidence_change(request.user),
@@ -167,7 +160,12 @@ def dashboard(request):
         "filter_form": form,
         "modules": modules,
         "rows": rows,
-        "tiles": headlines(table, request.user, period=form.period() if form.is_valid() else None),
+        "tiles": headlines(
+            table,
+            request.user,
+            period=form.period() if form.is_valid() else None,
+            sectors=sectors,
+        ),
         # Shown in the page's error summary when a date is wrong.
         "form": form if form.errors else None,
         "query": request.GET.urlencode(),
@@ -248,14 +246,7 @@ def board_report(request):
             status=400 if form.errors else 200,
         )
     table = coverage_table(request.user)
-    sector_names = dict(Sector.choices)
-    by_sector = [
-        {
-            "sector": sector_names.get(row["sector"], row["sector"]),
-            "coverage": None if row["coverage"] != row["coverage"] else float(row["coverage"]),
-        }
-        for row in coverage_by_sector(request.user).to_dict("records")
-    ]
+    sectors = coverage_by_sector(request.user)
     agency_rows = [
         {
             "agency": agency,
@@ -268,8 +259,8 @@ def board_report(request):
         for agency, group in table.groupby("agency", sort=True)
     ]
     content = report.render(
-        tiles=headlines(table, request.user),
-        by_sector=by_sector,
+        tiles=headlines(table, request.user, sectors=sectors),
+        by_sector=sector_rows(sectors),
         per_quarter=trained_per_quarter(request.user),
         agency_rows=agency_rows,
         commentary=form.cleaned_data["commentary"],

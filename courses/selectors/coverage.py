@@ -190,6 +190,7 @@ def headlines(
     user,
     now: datetime.datetime | None = None,
     period: tuple[datetime.datetime, datetime.datetime] | None = None,
+    sectors: pd.DataFrame | None = None,
 ) -> dict:
     """The tiles at the top of the dashboard, for a period (this quarter by default)."""
     from ..models import FaceToFaceSession
@@ -204,7 +205,8 @@ def headlines(
     if scope.agency_ids is not None:
         issued = issued.filter(user__agency_id__in=scope.agency_ids)
         sessions = sessions.filter(agency_id__in=scope.agency_ids)
-    sectors = coverage_by_sector(user, now)
+    if sectors is None:
+        sectors = coverage_by_sector(user, now)
     headcount = sectors["headcount"].sum(min_count=1)
     overall = (
         round(100 * sectors["trained"].sum() / headcount, 1)
@@ -392,4 +394,20 @@ def confidence_change(user) -> list[dict]:
             "change": round(float(row.after - row.before), 1),
         }
         for (agency, module), row in grouped.iterrows()
+    ]
+
+
+def sector_rows(sectors: pd.DataFrame) -> list[dict]:
+    """``coverage_by_sector`` as plain rows for templates and reports (None, not NaN)."""
+    from network.models import Sector
+
+    names = dict(Sector.choices)
+    return [
+        {
+            "sector": names.get(row["sector"], row["sector"]),
+            "trained": int(row["trained"]),
+            "headcount": None if row["headcount"] != row["headcount"] else int(row["headcount"]),
+            "coverage": None if row["coverage"] != row["coverage"] else float(row["coverage"]),
+        }
+        for row in sectors.to_dict("records")
     ]
