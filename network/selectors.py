@@ -1,8 +1,35 @@
 """Reading the partner network."""
 
-from django.db.models import QuerySet
+import calendar
+import datetime
+import math
+from dataclasses import dataclass
 
-from .models import Agency, AgencyEmailDomain
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.utils import timezone
+
+from .hours import is_open, open_at_q, status_text
+from .models import (
+    ACCESSIBILITY_FEATURES,
+    Agency,
+    AgencyEmailDomain,
+    Venue,
+    VenueMembership,
+    VenueRole,
+    VenueStatus,
+)
 
 
 def active_agencies() -> QuerySet[Agency]:
@@ -35,3 +62,251 @@ def agency_for_email(email: str) -> Agency | None:
         if domain in matches:
             return matches[domain]
     return None
+
+
+# --- Safe Places ----------------------------------------------------------------------------
+
+
+def scheme_settings():
+    from .models import SafePlacesSettings
+
+    return SafePlacesSettings.load()
+
+
+def next_check_date(today: datetime.date) -> datetime.date:
+    months = scheme_settings().check_interval_months
+    month_index = today.month - 1 + months
+    year, month = today.year + month_index // 12, month_index % 12 + 1
+    day = min(today.day, calendar.monthrange(year, month)[1])
+    return datetime.date(year, month, day)
+
+
+def _in_date_certificates(module_id, now):
+    from certificates.models import Certificate
+
+    return Certificate.objects.filter(
+        module_id=module_id,
+        revoked_at__isnull=True,
+        superseded_by__isnull=True,
+        expires_at__gt=now,
+    )
+
+
+def trained_count(venue: Venue, now=None) -> int:
+    """People linked to the venue holding an in-date certificate for the scheme's module."""
+    now = now or timezone.now()
+    module_id = scheme_settings().module_id
+    if module_id is None:
+        return 0
+    return (
+        VenueMembership.objects.filter(venue=venue, user__isnull=False, user__is_active=True)
+        .filter(Exists(_in_date_certificates(module_id, now).filter(user_id=OuterRef("user_id"))))
+        .count()
+    )
+
+
+def trained_counts(venue_ids, now=None) -> dict[int, int]:
+    """``trained_count`` for many venues in one query."""
+    now = now or timezone.now()
+    module_id = scheme_settings().module_id
+    if module_id is None:
+        return {}
+    rows = (
+        VenueMembership.objects.filter(venue_id__in=venue_ids, user__isnull=False)
+        .filter(user__is_active=True)
+        .filter(Exists(_in_date_certificates(module_id, now).filter(user_id=OuterRef("user_id"))))
+        .values("venue_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["venue_id"]: row["n"] for row in rows}
+
+
+@dataclass
+class StaffRow:
+    membership: VenueMembership
+    name: str
+    email: str
+    role: str
+    joined: bool
+    certificate_expires: datetime.datetime | None
+
+    @property
+    def trained(self) -> bool:
+        return self.certificate_expires is not None
+
+
+def venue_staff(venue: Venue, now=None) -> list[StaffRow]:
+    """Everyone linked to or invited to the venue, with their Safe Places certificate expiry."""
+    now = now or timezone.now()
+    module_id = scheme_settings().module_id
+    memberships = VenueMembership.objects.filter(venue=venue).select_related("user")
+    if module_id is not None:
+        memberships = memberships.annotate(
+            certificate_expires=Subquery(
+                _in_date_certificates(module_id, now)
+                .filter(user_id=OuterRef("user_id"))
+                .order_by("-expires_at")
+                .values("expires_at")[:1]
+            )
+        )
+    rows = []
+    for m in memberships.order_by("role", "user__full_name", "invited_email"):
+        rows.append(
+            StaffRow(
+                membership=m,
+                name=m.user.full_name if m.user else "",
+                email=m.user.email if m.user else m.invited_email,
+                role=m.get_role_display(),
+                joined=m.user_id is not None,
+                certificate_expires=getattr(m, "certificate_expires", None),
+            )
+        )
+    return rows
+
+
+def venues_for_contact(user) -> QuerySet[Venue]:
+    """Venues this person manages as their contact."""
+    return Venue.objects.filter(
+        memberships__user=user, memberships__role=VenueRole.CONTACT
+    ).distinct()
+
+
+def managed_venue(user, venue_id: int) -> Venue:
+    """A venue the person manages, or 404 (never another venue's details)."""
+    venue = venues_for_contact(user).filter(pk=venue_id).first()
+    if venue is None:
+        raise Http404("No such venue")
+    return venue
+
+
+def venues_for_staff(user) -> QuerySet[Venue]:
+    return Venue.objects.filter(memberships__user=user).distinct()
+
+
+def listed_venues() -> QuerySet[Venue]:
+    """Venues the public can see: approved and with a map point."""
+    return Venue.objects.filter(
+        status=VenueStatus.APPROVED, latitude__isnull=False, longitude__isnull=False
+    )
+
+
+def listed_venue(slug: str) -> Venue:
+    venue = listed_venues().filter(slug=slug).prefetch_related("hours").first()
+    if venue is None:
+        raise Http404("No such Safe Place")
+    return venue
+
+
+def reminders_due(today: datetime.date) -> QuerySet[Venue]:
+    """Approved venues owed the 30-day reminder or the on-the-day reminder."""
+    return Venue.objects.filter(status=VenueStatus.APPROVED, next_check_due__isnull=False).filter(
+        Q(
+            check_reminded_30_at__isnull=True,
+            next_check_due__lte=today + datetime.timedelta(days=30),
+        )
+        | Q(check_reminded_due_at__isnull=True, next_check_due__lte=today)
+    )
+
+
+def overdue_checks(today: datetime.date) -> QuerySet[Venue]:
+    return Venue.objects.filter(status=VenueStatus.APPROVED, next_check_due__lt=today)
+
+
+def undertrained_listed(minimum: int, now=None) -> list[Venue]:
+    approved = list(Venue.objects.filter(status=VenueStatus.APPROVED))
+    counts = trained_counts([v.pk for v in approved], now=now)
+    if scheme_settings().module_id is None:
+        return []
+    return [v for v in approved if counts.get(v.pk, 0) < minimum]
+
+
+# --- The public finder ----------------------------------------------------------------------
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1, lng1, lat2, lng2) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lng1, lat2, lng2 = map(math.radians, map(float, (lat1, lng1, lat2, lng2)))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+@dataclass
+class Found:
+    venue: Venue
+    distance_km: float
+    open_now: bool
+    status_text: str
+
+    @property
+    def distance_miles(self) -> float:
+        return self.distance_km / 1.609344
+
+
+ACCESSIBILITY_FIELDS = tuple(field for field, _ in ACCESSIBILITY_FEATURES)
+
+
+def find_venues(
+    latitude,
+    longitude,
+    *,
+    at: datetime.datetime | None = None,
+    open_now: bool = False,
+    venue_types=(),
+    accessibility=(),
+    radius_km: float = 15.0,
+    limit: int = 20,
+) -> list[Found]:
+    """Listed venues nearest the point first, within ``radius_km``, with their opening status.
+
+    The database narrows to a bounding box (indexed latitude/longitude) and applies the
+    filters, including "open now"; exact distances are computed for what is left.
+    """
+    at = at or timezone.now()
+    lat, lng = float(latitude), float(longitude)
+    km_per_degree_east = 111.32 * max(math.cos(math.radians(lat)), 0.01)
+    dlat = radius_km / 111.32
+    dlng = radius_km / km_per_degree_east
+    venues = listed_venues().filter(
+        latitude__range=(lat - dlat, lat + dlat), longitude__range=(lng - dlng, lng + dlng)
+    )
+    if venue_types:
+        venues = venues.filter(venue_type__in=list(venue_types))
+    for field in accessibility:
+        if field in ACCESSIBILITY_FIELDS:
+            venues = venues.filter(**{field: True})
+    if open_now:
+        venues = venues.filter(open_at_q(at))
+    # The database orders by a flat-earth distance (within 0.2% of the great-circle one
+    # at city scale) and returns only the nearest few, so no row is turned into a Python
+    # object unless it may be shown; exact distances are then computed for those, with a
+    # margin (1% on the radius, 10 extra rows) so the exact order and radius still hold.
+    north = (Cast("latitude", FloatField()) - Value(lat)) * Value(111.32)
+    east = (Cast("longitude", FloatField()) - Value(lng)) * Value(km_per_degree_east)
+    squared = ExpressionWrapper(north * north + east * east, FloatField())
+    rows = (
+        venues.annotate(squared_km=squared)
+        .filter(squared_km__lte=(radius_km * 1.01) ** 2)
+        .order_by("squared_km", "pk")
+        .values_list("pk", "latitude", "longitude")[: limit + 10]
+    )
+    measured = sorted((distance_km(lat, lng, a, b), pk) for pk, a, b in rows)
+    nearest = [(d, pk) for d, pk in measured if d <= radius_km][:limit]
+    by_pk = Venue.objects.prefetch_related("hours").in_bulk([pk for _, pk in nearest])
+    results = []
+    for d, pk in nearest:
+        venue = by_pk[pk]
+        hours = list(venue.hours.all())
+        results.append(
+            Found(
+                venue=venue,
+                distance_km=d,
+                open_now=is_open(hours, at, venue.closed_on_bank_holidays),
+                status_text=status_text(hours, at, venue.closed_on_bank_holidays),
+            )
+        )
+    return results

@@ -72,7 +72,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "courses.view_facetofacesession",
         }
     ),
-    Role.SAFE_PLACES_OFFICER: frozenset({ADMIN_ACCESS}),
+    # Safe Places officers review venues and run the scheme; they see venues' private contacts.
+    Role.SAFE_PLACES_OFFICER: frozenset(
+        {
+            ADMIN_ACCESS,
+            "network.view_venue",
+            "network.change_venue",
+            "network.review_venue",
+            "network.change_safeplacessettings",
+        }
+    ),
     # Editors draft pages and support services; moderators approve and publish them.
     Role.EDITOR: frozenset(
         {ADMIN_ACCESS, *CONTENT_SNIPPETS, "certificates.change_certificatetemplate"}

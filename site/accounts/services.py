@@ -42,6 +42,20 @@ def add_role(user: User, role: Role) -> None:
     user.groups.add(group)
 
 
+def preregister(email: str, *, full_name: str, job_role: str, agency: Agency | None = None) -> User:
+    """A learner account without a password and with the email unverified.
+
+    The person activates it by resetting their password from that email address, which
+    proves they own it.
+    """
+    user = User.objects.create_user(
+        email=email, password=None, full_name=full_name, job_role=job_role, agency=agency
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    add_role(user, Role.LEARNER)
+    return user
+
+
 @dataclass
 class StaffImportResult:
     created: int
@@ -88,15 +102,7 @@ def import_staff(
     for row in staff.rows:
         user = existing.get(row.email)
         if user is None:
-            user = User.objects.create_user(
-                email=row.email,
-                password=None,
-                full_name=row.name,
-                job_role=row.job_role,
-                agency=agency,
-            )
-            EmailAddress.objects.create(user=user, email=row.email, verified=False, primary=True)
-            add_role(user, Role.LEARNER)
+            preregister(row.email, full_name=row.name, job_role=row.job_role, agency=agency)
             created += 1
         elif user.agency_id is None:
             user.agency = agency

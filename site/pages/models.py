@@ -56,7 +56,7 @@ class StandardPage(IntroMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    parent_page_types = ["pages.HomePage", "pages.StandardPage", "network.SafePlacesPage"]
     subpage_types = ["pages.StandardPage"]
 
     class Meta:

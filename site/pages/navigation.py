@@ -13,6 +13,7 @@ def service_navigation(request) -> list[dict]:
             "courses.view_own_agency_coverage"
         ):
             items.append({"text": "Training coverage", "href": reverse("courses:coverage")})
+    items.append({"text": "Safe Places", "href": "/safe-places/"})
     items.append({"text": "Get help now", "href": "/get-help/"})
     if user is not None and user.is_authenticated:
         items.append({"text": "Your account", "href": reverse("profile")})

@@ -58,7 +58,13 @@ def test_expected_model_permissions_per_role():
         "courses.change_facetofacesession",
         "courses.view_facetofacesession",
     }
-    assert model_permissions("Safe Places officer") == {"wagtailadmin.access_admin"}
+    assert model_permissions("Safe Places officer") == {
+        "wagtailadmin.access_admin",
+        "network.view_venue",
+        "network.change_venue",
+        "network.review_venue",
+        "network.change_safeplacessettings",
+    }
     content = {
         "wagtailadmin.access_admin",
         "pages.add_supportservice",

@@ -295,3 +295,15 @@ LOGGING = {
         "safecity": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Safe Places -------------------------------------------------------------------------
+# Postcode and place look-ups. Production uses the HTTP service; dev and tests the offline fake.
+SAFE_PLACES_GEOCODER = "network.geocoding.FakeGeocoder"
+POSTCODE_SERVICE_URL = os.environ.get("POSTCODE_SERVICE_URL", "https://api.postcodes.io")
+# Map tiles for the finder's optional map (loaded only when a visitor asks for the map).
+SAFE_PLACES_TILE_URL = os.environ.get(
+    "SAFE_PLACES_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+SAFE_PLACES_TILE_ATTRIBUTION = "© OpenStreetMap contributors"
+# Applications allowed from one address per hour.
+SAFE_PLACES_APPLICATIONS_PER_HOUR = 5

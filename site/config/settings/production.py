@@ -15,6 +15,8 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set in the environment (at least 50 random characters)."
     )
+# Old keys still accepted while a new SECRET_KEY is rolled out (see docs/operations.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -57,3 +59,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 20
 DEMO_ACCOUNTS_ENABLED = False
+
+# Safe Places: look up venue postcodes and finder searches with the HTTP postcode service.
+SAFE_PLACES_GEOCODER = os.environ.get(
+    "SAFE_PLACES_GEOCODER", "network.geocoding.PostcodesIoGeocoder"
+)

@@ -5,12 +5,15 @@ from django.db import transaction
 
 from accounts.demo import load_demo_users
 from courses.demo import load_catalogue, load_demo_learners, load_quizzes, load_requirements
-from network.demo import load_agencies
+from network.demo import load_agencies, load_safe_places
 from pages.demo import load_pages, load_services
 
 
 class Command(BaseCommand):
-    help = "Create the demo pages, modules, partner agencies and (outside production) accounts."
+    help = (
+        "Create the demo pages, modules, partner agencies and (outside production) accounts "
+        "and Safe Places venues."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -22,11 +25,13 @@ class Command(BaseCommand):
         users = load_demo_users(agencies)
         load_requirements()
         learners = load_demo_learners(agencies)
+        venues = load_safe_places(home, catalogue, services)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: home page '{home.title}', "
                 f"{catalogue.get_children().live().count()} modules, {len(quizzes)} quizzes, "
                 f"{len(agencies)} agencies, "
-                f"{len(users)} demo accounts, {learners} new demo learners."
+                f"{len(users)} demo accounts, {learners} new demo learners, "
+                f"{len(venues)} demo Safe Places venues."
             )
         )

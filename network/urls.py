@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import apply_views, finder_views, manage_views
+
+app_name = "network"
+
+urlpatterns = [
+    # Public: no account needed
+    path("find/", finder_views.finder, name="finder"),
+    path("venues/<slug:slug>/", finder_views.venue, name="venue"),
+    path("apply/", apply_views.apply, name="apply"),
+    path("apply/received/", apply_views.received, name="apply_received"),
+    # Venue contacts and staff (signed in)
+    path("manage/", manage_views.venue_list, name="manage"),
+    path("manage/<int:venue_id>/", manage_views.venue_detail, name="manage_venue"),
+    path("manage/<int:venue_id>/check/", manage_views.annual_check, name="check"),
+    path("manage/<int:venue_id>/membership-pack.pdf", manage_views.membership_pack, name="pack"),
+    path(
+        "manage/<int:venue_id>/staff/<int:membership_id>/remove/",
+        manage_views.remove_staff,
+        name="remove_staff",
+    ),
+    path("join/<str:token>/", manage_views.join, name="join"),
+]
