@@ -7,7 +7,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 
+from .health import health
+
 urlpatterns = [
+    path("health", health, name="health"),
     # The admin signs in through allauth (rate limits, lockout, MFA), never its own form.
     path(
         "admin/login/",
@@ -25,6 +28,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("", include("certificates.urls")),
     path("learning/", include("courses.urls")),
+    path("safe-places/", include("network.urls")),
 ]
 
 if settings.DEBUG:
