@@ -7,6 +7,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.audit import record
 from courses.selectors import add_months
 
 from .models import Certificate, CertificateCounter, CertificateTemplate
@@ -74,12 +75,18 @@ def revoke_certificate(certificate: Certificate, by, reason: str) -> Certificate
     reason = reason.strip()
     if not reason:
         raise ValueError("Give a reason for revoking the certificate.")
-    updated = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_by=by, revoked_reason=reason
-    )
-    certificate.refresh_from_db()
-    if updated:
-        logger.info("User %s revoked certificate %s", by.pk, certificate.number)
+    with transaction.atomic():
+        updated = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_by=by, revoked_reason=reason
+        )
+        certificate.refresh_from_db()
+        if updated:
+            record(
+                "certificate.revoked",
+                actor=by,
+                target=certificate,
+                summary=f"Certificate {certificate.number} revoked",
+            )
     return certificate
 
 
@@ -108,5 +115,10 @@ def reissue_certificate(certificate: Certificate, by) -> Certificate:
             revoked_at=None,
         )
         Certificate.objects.filter(pk=certificate.pk).update(superseded_by=new)
-    logger.info("User %s reissued certificate %s as %s", by.pk, certificate.number, new.number)
+        record(
+            "certificate.reissued",
+            actor=by,
+            target=certificate,
+            summary=f"Certificate {certificate.number} reissued as {new.number}",
+        )
     return new

@@ -1,5 +1,3 @@
-import logging
-
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -17,14 +15,13 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton
 
+from accounts.audit import describe_filters, record
 from courses.models import ModulePage
 from network.models import Agency
 
 from . import exports, services
 from .models import Certificate
 from .selectors import LABELS, Status, status, status_filter
-
-audit = logging.getLogger("safecity.audit")
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -222,7 +219,11 @@ def _verify_url_for(request):
 def export_csv_view(request):
     if not request.user.has_perm("certificates.export_certificates"):
         raise PermissionDenied
-    audit.info("User %s exported certificates as CSV: %s", request.user.pk, request.GET.urlencode())
+    record(
+        "export.certificates_csv",
+        actor=request.user,
+        summary=f"Certificates as CSV ({describe_filters(request.GET)})",
+    )
     response = StreamingHttpResponse(
         exports.stream_csv(filtered(request).iterator(chunk_size=500)),
         content_type="text/csv; charset=utf-8",
@@ -234,7 +235,11 @@ def export_csv_view(request):
 def export_zip_view(request):
     if not request.user.has_perm("certificates.export_certificates"):
         raise PermissionDenied
-    audit.info("User %s exported certificate PDFs: %s", request.user.pk, request.GET.urlencode())
+    record(
+        "export.certificates_zip",
+        actor=request.user,
+        summary=f"Certificate PDFs as ZIP ({describe_filters(request.GET)})",
+    )
     response = StreamingHttpResponse(
         exports.stream_zip(filtered(request).iterator(chunk_size=100), _verify_url_for(request)),
         content_type="application/zip",

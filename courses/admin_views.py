@@ -1,7 +1,6 @@
 """Wagtail admin views to import question banks and export them as GIFT."""
 
 import base64
-import logging
 
 from django import forms
 from django.contrib import messages
@@ -11,10 +10,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
+from accounts.audit import record
+
 from . import services
 from .models import Question, QuestionCategory
 
-logger = logging.getLogger("safecity.audit")
 SESSION_KEY = "courses_question_import"
 
 
@@ -50,8 +50,10 @@ def import_questions_view(request):
             messages.error(request, "The file could not be imported. Nothing was imported.")
             return redirect("courses_question_import")
         del request.session[SESSION_KEY]
-        logger.info(
-            "User %s imported %d questions from %s", request.user.pk, len(created), stored["name"]
+        record(
+            "import.questions",
+            actor=request.user,
+            summary=f"{len(created)} questions imported",
         )
         messages.success(request, f"Imported {len(created)} questions.")
         return redirect("wagtailsnippets_courses_question:list")
@@ -92,7 +94,7 @@ def export_questions_view(request):
         content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.gift.txt"'
-    logger.info("User %s exported %s as GIFT", request.user.pk, name)
+    record("export.questions", actor=request.user, summary=f"Question bank {name} as GIFT")
     return response
 
 

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts import audit as audit_log
 from network.models import Agency, Sector
 
 from .charts import horizontal_bars
@@ -197,8 +198,10 @@ def _export_frame(request, table):
 
 
 def _export(request, frame, kind):
-    audit.info(
-        "User %s exported coverage as %s: %s", request.user.pk, kind, request.GET.urlencode()
+    audit_log.record(
+        "export.coverage",
+        actor=request.user,
+        summary=f"Coverage as {kind.upper()} ({audit_log.describe_filters(request.GET)})",
     )
     stamp = timezone.localdate().isoformat()
     if kind == "csv":
@@ -266,7 +269,7 @@ def board_report(request):
         commentary=form.cleaned_data["commentary"],
         quarter=quarter_label(timezone.now()),
     )
-    audit.info("User %s produced the Board report", request.user.pk)
+    audit_log.record("export.board_report", actor=request.user, summary="Board report (PDF)")
     response = HttpResponse(content, content_type="application/pdf")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="board-report-{stamp}.pdf"'

@@ -1,7 +1,6 @@
 """Importing an agency's staff list in the Wagtail admin: preview, row errors, all or none."""
 
 import base64
-import logging
 
 from django import forms
 from django.contrib import messages
@@ -10,11 +9,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from accounts import services as account_services
+from accounts.audit import record
 from accounts.staff_import import MAX_BYTES, parse_staff_csv
 
 from .models import Agency
 
-audit = logging.getLogger("safecity.audit")
 SESSION_KEY = "network_staff_import"
 
 
@@ -59,8 +58,12 @@ def staff_import_view(request):
         except account_services.StaffImportRejected:
             messages.error(request, "The list could not be imported. Nobody was added.")
             return redirect("network_staff_import")
-        audit.info(
-            "User %s imported %d staff into agency %s", request.user.pk, result.created, agency.pk
+        record(
+            "import.staff",
+            actor=request.user,
+            target=agency,
+            summary=f"Staff list imported: {result.created} added, "
+            f"{result.already_registered} already registered",
         )
         messages.success(
             request,

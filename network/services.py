@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
+from accounts.audit import record
 from accounts.models import JobRole, User
 from accounts.services import preregister
 
@@ -289,6 +290,12 @@ def transition(venue: Venue, to_status: str, by=None, reason: str = "", now=None
             ACTION_NAMES[to_status],
             user=by,
             data={"from": from_status, "to": str(to_status), "reason": reason},
+        )
+        record(
+            f"venue.{to_status.value}",
+            actor=by,
+            target=locked,
+            summary=f"{VenueStatus(from_status).label} to {to_status.label}",
         )
         transaction.on_commit(lambda: _tell_contact(locked.pk, to_status))
     venue.refresh_from_db()

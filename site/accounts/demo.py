@@ -5,13 +5,18 @@ The password is published in README.md, so these accounts are only created where
 """
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 
 from .models import JobRole, User
-from .roles import Role
+from .roles import STAFF_ROLES, Role
 from .services import add_role
 
 DEMO_PASSWORD = "safe-city-demo-2026"  # noqa: S105 - documented, local use only
+# Staff roles need two-factor authentication; the demo accounts share this published TOTP
+# secret (add it to an authenticator app, or run `oathtool --totp -b SECRET`).
+DEMO_TOTP_SECRET = "SAFECITYLEARNINGDEMOSECRETTOTPAB"  # noqa: S105 - documented, local use only
 
 DEMO_USERS = [
     # email, full name, role, job role, agency name
@@ -52,6 +57,8 @@ def load_demo_users(agencies) -> list[User]:
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         add_role(user, role)
+        if role in STAFF_ROLES:
+            _demo_totp(user)
         users.append(user)
     admin = User.objects.filter(email="admin@example.org").first()
     if admin is None:
@@ -59,5 +66,11 @@ def load_demo_users(agencies) -> list[User]:
             email="admin@example.org", password=DEMO_PASSWORD, full_name="Site Administrator"
         )
         EmailAddress.objects.create(user=admin, email=admin.email, verified=True, primary=True)
+    _demo_totp(admin)
     users.append(admin)
     return users
+
+
+def _demo_totp(user) -> None:
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)

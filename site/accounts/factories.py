@@ -1,8 +1,16 @@
+import time
+
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
 
 from .models import JobRole, User
-from .roles import Role
+from .roles import STAFF_ROLES, Role
 from .services import add_role
 
 TEST_PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - tests only
@@ -29,3 +37,23 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if create:
             add_role(self, extracted or Role.LEARNER)
+            # Staff roles cannot reach the admin or reports without two-factor authentication.
+            if extracted in STAFF_ROLES and kwargs.get("mfa", True):
+                add_totp(self)
+
+
+def add_totp(user, secret: str | None = None) -> str:
+    """Set up TOTP two-factor authentication for ``user``; returns the secret."""
+    secret = secret or generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(user) -> str:
+    """The current six-digit code of the user's authenticator app."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    secret = decrypt(authenticator.data["secret"])
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -98,3 +98,34 @@ class Learner(User):
         permissions = [
             ("manage_learners", "Can correct learners' names, roles and agencies"),
         ]
+
+
+class AuditEvent(models.Model):
+    """Something done that someone may later need to account for: approvals, revocations,
+    role changes, exports, imports, sign-ins and failed sign-ins.
+
+    Rows hold ids and short descriptions, never copies of people's details: the actor is a
+    link to their account (emptied if the account is erased), the target a type and id.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+        help_text="Who did it; empty for the system, or an unknown person.",
+    )
+    action = models.CharField(max_length=60, db_index=True)
+    target_type = models.CharField(max_length=60, blank=True)
+    target_id = models.CharField(max_length=40, blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+        permissions = [("view_audit", "Can view the audit log")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"

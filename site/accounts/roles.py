@@ -54,6 +54,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "network.change_agency",
             "network.view_agency",
             "accounts.manage_learners",
+            "accounts.view_audit",
             # Bringing in question banks from other systems (Moodle).
             "courses.add_question",
             "courses.view_question",

@@ -1,11 +1,17 @@
+import time
+
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_migrate
+from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_migrate, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.snippets.models import create_extra_permissions
 
+from . import audit
+from .models import User
 from .roles import sync_role_permissions
+from .security import LAST_SEEN, SIGNED_IN_AT, end_sessions_of
 
 
 @receiver(post_migrate, dispatch_uid="accounts.sync_role_permissions")
@@ -19,3 +25,28 @@ def sync_roles_after_migrate(sender, app_config=None, using="default", **kwargs)
     # Wagtail adds "publish" (and lock) permissions for draftable snippets the same way.
     create_extra_permissions(global_apps.get_app_config("wagtailsnippets"), using=using)
     sync_role_permissions(Group, Permission)
+
+
+@receiver(user_logged_in, dispatch_uid="accounts.start_session_clock")
+def start_session_clock(sender, request, user, **kwargs):
+    """The 8-hour lifetime and the idle timer both start at sign-in."""
+    now = int(time.time())
+    request.session[SIGNED_IN_AT] = now
+    request.session[LAST_SEEN] = now
+
+
+@receiver(pre_save, sender=User, dispatch_uid="accounts.note_deactivation")
+def note_deactivation(sender, instance, **kwargs):
+    if instance.pk and not instance.is_active:
+        instance._was_active = sender.objects.filter(pk=instance.pk, is_active=True).exists()
+
+
+@receiver(post_save, sender=User, dispatch_uid="accounts.end_sessions_on_deactivation")
+def end_sessions_on_deactivation(sender, instance, **kwargs):
+    """Deactivating an account signs it out everywhere, at once."""
+    if getattr(instance, "_was_active", False):
+        end_sessions_of(instance)
+        instance._was_active = False
+
+# Sign-ins, failed sign-ins, role changes and deactivations go to the audit log.
+audit.connect()

@@ -29,6 +29,12 @@ urlpatterns = [
     path("", include("certificates.urls")),
     path("learning/", include("courses.urls")),
     path("safe-places/", include("network.urls")),
+    # Wagtail's own front-end sign-in form would skip allauth's lockout, rate limits and MFA.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login_redirect",
+    ),
 ]
 
 if settings.DEBUG:

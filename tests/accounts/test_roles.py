@@ -42,6 +42,7 @@ def test_expected_model_permissions_per_role():
         "network.change_agency",
         "network.view_agency",
         "accounts.manage_learners",
+        "accounts.view_audit",
         "courses.add_question",
         "courses.view_question",
         "courses.add_questioncategory",

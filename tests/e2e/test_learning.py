@@ -1,17 +1,25 @@
 """The learner journey in a real browser, on the demo modules."""
 
 import pytest
+from allauth.mfa.models import Authenticator
 
-from accounts.factories import TEST_PASSWORD, UserFactory
+from accounts.factories import TEST_PASSWORD, UserFactory, totp_code
+from accounts.models import User
 
 pytestmark = pytest.mark.e2e
 
 
-def sign_in(page, email):
+def sign_in(page, email, password=TEST_PASSWORD):
+    """Sign in through the real form, with the authenticator code when the account has MFA."""
     page.goto("/accounts/login/")
     page.get_by_label("Email address", exact=True).fill(email)
-    page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
+    page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+    user = User.objects.get(email=email)
+    if Authenticator.objects.filter(user=user).exists():
+        page.get_by_role("heading", name="Two-Factor Authentication").wait_for()
+        page.locator("input[name=code]").fill(totp_code(user))
+        page.get_by_role("button", name="Sign In", exact=True).click()
     page.get_by_role("heading", name="Your account").wait_for()
 
 

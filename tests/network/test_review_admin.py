@@ -419,9 +419,11 @@ def test_a_new_postcode_moves_a_looked_up_pin_but_not_an_officers(
 
 
 def test_an_administrator_sees_no_add_button_either(client):
-    from accounts.factories import UserFactory
+    from accounts.factories import UserFactory, add_totp
 
-    client.force_login(UserFactory(is_superuser=True))
+    administrator = UserFactory(is_superuser=True)
+    add_totp(administrator)
+    client.force_login(administrator)
     submitted(name="Admin Sees This")
     html = page(client.get(reverse("venues:index")))
     assert "Admin Sees This" in html and "Add venue" not in html

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # allauth's "Where you are signed in" page
     "django.forms",
 ]
 
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "config.middleware.PrivacyHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.security.StaffSessionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -153,7 +155,14 @@ LOGIN_REDIRECT_URL = reverse_lazy("profile")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_AGE = 60 * 60 * 8  # absolute lifetime of a working day
+SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
+# Enforced by accounts.security: every session ends 8 hours after sign-in, however active,
+# and sessions of staff roles after 30 minutes without a request.
+SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE
+STAFF_IDLE_SECONDS = 30 * 60
+# Staff roles must have two-factor authentication before reaching these (admin, reports,
+# exports).
+MFA_REQUIRED_PREFIXES = ("/admin/", "/learning/coverage/")
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
@@ -197,6 +206,7 @@ WAGTAIL_SITE_NAME = "Safe City Learning"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin signs in through allauth, so it shares the same rate limits, lockouts and MFA.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
@@ -295,6 +305,10 @@ LOGGING = {
         "safecity": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Privacy -----------------------------------------------------------------------------
+# Training records of people with no activity for this long are anonymised (apply_retention).
+TRAINING_RECORD_RETENTION_YEARS = int(os.environ.get("TRAINING_RECORD_RETENTION_YEARS", "6"))
 
 # --- Safe Places -------------------------------------------------------------------------
 # Postcode and place look-ups. Production uses the HTTP service; dev and tests the offline fake.

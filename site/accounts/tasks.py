@@ -1,0 +1,11 @@
+"""Background work for accounts (run by ``db_worker`` in production)."""
+
+from django_tasks import task
+
+from . import privacy
+
+
+@task()
+def apply_retention_task(years: int | None = None) -> dict[str, int]:
+    """Erase people whose training records are past the retention period. Queue it daily."""
+    return privacy.apply_retention(years=years)
