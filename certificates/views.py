@@ -65,7 +65,8 @@ def _too_many(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request):
-    form = VerifyForm(request.POST or None)
+    # Bound on every POST, even an empty one, so a blank submission shows its errors.
+    form = VerifyForm(request.POST if request.method == "POST" else None)
     result = None
     searched = False
     if request.method == "POST":

@@ -73,7 +73,9 @@ class PostcodesIoGeocoder:
             raise GeocodingError("The postcode service address is not http(s).")
         request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            # The scheme is checked just above: only http(s), never file: or custom schemes.
+            opened = urllib.request.urlopen(request, timeout=self.timeout)  # noqa: S310 # nosec B310
+            with opened as response:
                 return json.load(response)
         except urllib.error.HTTPError as error:
             if error.code == 404:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.html import strip_tags
+from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_rule, check_url
 
 from ..models import Question, QuestionCategory, QuestionOption, QuestionPair
 from ..question_rules import structure_problems
@@ -20,6 +21,33 @@ from ..quiz_formats.gift import export_gift, parse_gift
 from ..quiz_formats.moodle_xml import parse_moodle_xml
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+
+class ImportedHtml(Whitelister):
+    """What an imported stem or general feedback may hold: the editor's features (STEM_FEATURES).
+
+    Moodle's HTML texts are kept as written by the parsers, and stems are shown to learners
+    as HTML: scripts, frames, styles, event handlers and ``javascript:`` links go here.
+    """
+
+    element_rules = {
+        "[document]": allow_without_attributes,
+        "a": attribute_rule({"href": check_url}),
+        **dict.fromkeys(
+            ("p", "br", "b", "strong", "i", "em", "ol", "ul", "li"), allow_without_attributes
+        ),
+    }
+    DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "embed"})
+
+    def clean_tag_node(self, doc, tag):
+        if tag.name in self.DROPPED_WITH_CONTENT:
+            tag.decompose()
+            return
+        super().clean_tag_node(doc, tag)
+
+
+def clean_html(text: str) -> str:
+    return ImportedHtml().clean(text) if text else text
 
 
 class ImportRejected(Exception):
@@ -44,6 +72,9 @@ def parse_upload(filename: str, data: bytes) -> ParseResult:
         return ParseResult(errors=[ParseError(0, "The file is larger than 2 MB.")])
     is_xml = filename.lower().endswith(".xml") or data.lstrip()[:5] == b"<?xml"
     result = parse_moodle_xml(data) if is_xml else parse_gift(decode_upload(data))
+    for question in result.questions:
+        question.stem = clean_html(question.stem)
+        question.general_feedback = clean_html(question.general_feedback)
     # The same rules the admin form applies, so nothing imported is invalid there.
     for question in result.questions:
         fractions = [option.fraction for option in question.options]
