@@ -48,5 +48,6 @@ def end_sessions_on_deactivation(sender, instance, **kwargs):
         end_sessions_of(instance)
         instance._was_active = False
 
+
 # Sign-ins, failed sign-ins, role changes and deactivations go to the audit log.
 audit.connect()

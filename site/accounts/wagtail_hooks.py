@@ -52,5 +52,6 @@ register_permission_policy(Learner, LearnerPermissionPolicy(Learner), exact_clas
 def register_learner_viewset():
     return LearnerViewSet("learners")
 
+
 # Admin screens defined in their own modules (Wagtail only discovers wagtail_hooks.py).
 from . import audit_admin, privacy_hooks  # noqa: E402, F401
