@@ -1,6 +1,7 @@
 """Issuing, superseding, revoking and reminding: each happens exactly once."""
 
 import base64
+import datetime
 import logging
 import secrets
 
@@ -122,3 +123,32 @@ def reissue_certificate(certificate: Certificate, by) -> Certificate:
             summary=f"Certificate {certificate.number} reissued as {new.number}",
         )
     return new
+
+
+# How far back the daily run looks for completions still owed a certificate.
+CATCH_UP_DAYS = 30
+
+
+def issue_missing_certificates(now=None) -> int:
+    """Issue the certificates owed for recent completions that have none.
+
+    A certificate is normally issued the moment a module is completed; if that failed (a
+    database error, a deploy mid-request), the completion itself is on record and the
+    daily run issues the certificate then, dated at the completion. Returns how many.
+    """
+    from courses.models import Enrolment
+
+    now = now or timezone.now()
+    owed = Enrolment.objects.filter(
+        completed_at__isnull=False,
+        completed_at__gte=now - datetime.timedelta(days=CATCH_UP_DAYS),
+        certificate__isnull=True,
+        user__is_active=True,
+    ).select_related("module", "user")
+    issued = 0
+    for enrolment in owed:
+        issue_certificate(enrolment)
+        issued += 1
+    if issued:
+        logger.warning("Issued %s certificates owed for earlier completions", issued)
+    return issued

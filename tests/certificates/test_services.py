@@ -132,3 +132,39 @@ def test_a_late_first_run_sends_only_the_most_urgent_reminder(
     certificate.refresh_from_db()
     assert certificate.reminded_60_at and certificate.reminded_14_at
     assert certificate.reminded_expired_at is None
+
+
+def test_a_certificate_that_failed_at_completion_is_issued_by_the_daily_run(
+    user_with_role, module, complete_module, monkeypatch
+):
+    from certificates import signals
+    from certificates.tasks import send_certificate_reminders
+
+    def database_hiccup(enrolment):
+        raise RuntimeError("connection reset")
+
+    learner = user_with_role()
+    with monkeypatch.context() as patched:
+        patched.setattr(signals, "issue_certificate", database_hiccup)
+        enrolment = complete_module(learner, module)  # the learner sees no error
+    assert enrolment.completed_at is not None
+    assert not Certificate.objects.filter(user=learner).exists()
+
+    send_certificate_reminders.enqueue()
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.enrolment == enrolment
+    assert certificate.issued_at == enrolment.completed_at
+    # Running again issues nothing more.
+    send_certificate_reminders.enqueue()
+    assert Certificate.objects.filter(user=learner).count() == 1
+
+
+def test_the_daily_run_leaves_old_completions_alone(user_with_role, module):
+    from certificates.services import issue_missing_certificates
+    from courses.models import Enrolment
+
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    Enrolment.objects.create(
+        user=user_with_role(), module=module, started_at=long_ago, completed_at=long_ago
+    )
+    assert issue_missing_certificates() == 0
