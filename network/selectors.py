@@ -263,17 +263,11 @@ def find_venues(
 ) -> list[Found]:
     """Listed venues nearest the point first, within ``radius_km``, with their opening status.
 
-    The database narrows to a bounding box (indexed latitude/longitude) and applies the
-    filters, including "open now"; exact distances are computed for what is left.
+    Filters (including "open now") are applied in the database; see ``_nearest``.
     """
     at = at or timezone.now()
     lat, lng = float(latitude), float(longitude)
-    km_per_degree_east = 111.32 * max(math.cos(math.radians(lat)), 0.01)
-    dlat = radius_km / 111.32
-    dlng = radius_km / km_per_degree_east
-    venues = listed_venues().filter(
-        latitude__range=(lat - dlat, lat + dlat), longitude__range=(lng - dlng, lng + dlng)
-    )
+    venues = listed_venues()
     if venue_types:
         venues = venues.filter(venue_type__in=list(venue_types))
     for field in accessibility:
@@ -281,21 +275,14 @@ def find_venues(
             venues = venues.filter(**{field: True})
     if open_now:
         venues = venues.filter(open_at_q(at))
-    # The database orders by a flat-earth distance (within 0.2% of the great-circle one
-    # at city scale) and returns only the nearest few, so no row is turned into a Python
-    # object unless it may be shown; exact distances are then computed for those, with a
-    # margin (1% on the radius, 10 extra rows) so the exact order and radius still hold.
-    north = (Cast("latitude", FloatField()) - Value(lat)) * Value(111.32)
-    east = (Cast("longitude", FloatField()) - Value(lng)) * Value(km_per_degree_east)
-    squared = ExpressionWrapper(north * north + east * east, FloatField())
-    rows = (
-        venues.annotate(squared_km=squared)
-        .filter(squared_km__lte=(radius_km * 1.01) ** 2)
-        .order_by("squared_km", "pk")
-        .values_list("pk", "latitude", "longitude")[: limit + 10]
-    )
-    measured = sorted((distance_km(lat, lng, a, b), pk) for pk, a, b in rows)
-    nearest = [(d, pk) for d, pk in measured if d <= radius_km][:limit]
+    # Search a small circle first and widen it only when it holds too few places: in a
+    # city the nearest 20 are usually close, and a small box is far cheaper to sort. If a
+    # circle holds ``limit`` places, nothing outside it can be nearer.
+    rings = [ring for ring in SEARCH_RINGS_KM if ring < radius_km] + [radius_km]
+    for ring in rings:
+        nearest = _nearest(venues, lat, lng, ring, limit)
+        if len(nearest) >= limit:
+            break
     by_pk = Venue.objects.prefetch_related("hours").in_bulk([pk for _, pk in nearest])
     results = []
     for d, pk in nearest:
@@ -310,3 +297,34 @@ def find_venues(
             )
         )
     return results
+
+
+SEARCH_RINGS_KM = (2.0, 5.0)
+
+
+def _nearest(venues, lat: float, lng: float, radius_km: float, limit: int):
+    """(distance, pk) of the nearest ``limit`` venues within ``radius_km``, nearest first.
+
+    The database narrows to a bounding box (indexed latitude/longitude), orders by a
+    flat-earth distance (within 0.2% of the great-circle one at city scale) and returns
+    only the nearest few, so no row becomes a Python object unless it may be shown; exact
+    distances are computed for those, with a margin (1% on the radius, 10 extra rows) so
+    the exact order and radius still hold.
+    """
+    km_per_degree_east = 111.32 * max(math.cos(math.radians(lat)), 0.01)
+    dlat = radius_km / 111.32
+    dlng = radius_km / km_per_degree_east
+    boxed = venues.filter(
+        latitude__range=(lat - dlat, lat + dlat), longitude__range=(lng - dlng, lng + dlng)
+    )
+    north = (Cast("latitude", FloatField()) - Value(lat)) * Value(111.32)
+    east = (Cast("longitude", FloatField()) - Value(lng)) * Value(km_per_degree_east)
+    squared = ExpressionWrapper(north * north + east * east, FloatField())
+    rows = (
+        boxed.annotate(squared_km=squared)
+        .filter(squared_km__lte=(radius_km * 1.01) ** 2)
+        .order_by("squared_km", "pk")
+        .values_list("pk", "latitude", "longitude")[: limit + 10]
+    )
+    measured = sorted((distance_km(lat, lng, a, b), pk) for pk, a, b in rows)
+    return [(d, pk) for d, pk in measured if d <= radius_km][:limit]

@@ -52,3 +52,32 @@ def test_malformed_domains_are_rejected(domain):
     record = AgencyEmailDomain(agency=AgencyFactory(), domain=domain)
     with pytest.raises(ValidationError):
         record.full_clean()
+
+
+def test_nearest_venues_are_found_across_the_widening_search_circles(db):
+    """The search starts with a small circle and widens it; the answer must not change."""
+    from decimal import Decimal
+
+    from network.factories import VenueFactory
+    from network.selectors import distance_km, find_venues
+
+    centre = (Decimal("50.900000"), Decimal("-1.400000"))
+    # About 1, 3, 4 and 9 km north of the centre.
+    for name, north in (("one", "0.009"), ("three", "0.027"), ("four", "0.036"), ("nine", "0.081")):
+        VenueFactory(name=name, latitude=centre[0] + Decimal(north), longitude=centre[1])
+
+    found = find_venues(*centre, limit=3)
+    assert [f.venue.name for f in found] == ["one", "three", "four"]
+    assert [round(f.distance_km) for f in found] == [1, 3, 4]
+    assert [f.venue.name for f in find_venues(*centre, limit=10)] == [
+        "one",
+        "three",
+        "four",
+        "nine",
+    ]
+    assert [f.venue.name for f in find_venues(*centre, limit=10, radius_km=5)] == [
+        "one",
+        "three",
+        "four",
+    ]
+    assert distance_km(*centre, centre[0] + Decimal("0.081"), centre[1]) < 15
