@@ -82,6 +82,7 @@ def build(count: int, seed: int = 5000) -> int:
 
     from django.utils import timezone
 
+    from network.factories import hour_rows
     from network.models import Venue, VenueHours, VenueStatus, VenueType
 
     rng = random.Random(seed)
@@ -125,20 +126,7 @@ def build(count: int, seed: int = 5000) -> int:
     venues = Venue.objects.bulk_create(venues, batch_size=1000)
     if venues[0].pk is None:  # backends that do not return ids from bulk inserts
         venues = list(Venue.objects.order_by("pk"))
-    rows = []
-    for venue in venues:
-        week = weekly_hours(rng)
-        for day in range(7):
-            spell = week.get(day)
-            if spell is None:
-                rows.append(VenueHours(venue=venue, weekday=day, closed=True))
-            else:
-                opens, closes, overnight = spell
-                rows.append(
-                    VenueHours(
-                        venue=venue, weekday=day, opens=opens, closes=closes, overnight=overnight
-                    )
-                )
+    rows = [row for venue in venues for row in hour_rows(venue, weekly_hours(rng))]
     VenueHours.objects.bulk_create(rows, batch_size=5000)
     return len(rows)
 

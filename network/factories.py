@@ -85,19 +85,25 @@ class VenueFactory(factory.django.DjangoModelFactory):
         spec = extracted
         if spec is None:
             spec = {day: (datetime.time(9), datetime.time(17), False) for day in range(7)}
-        rows = []
-        for day in range(7):
-            value = spec.get(day)
-            if value is None:
-                rows.append(VenueHours(venue=self, weekday=day, closed=True))
-            else:
-                opens, closes, overnight = value
-                rows.append(
-                    VenueHours(
-                        venue=self, weekday=day, opens=opens, closes=closes, overnight=overnight
-                    )
-                )
+        rows = hour_rows(self, spec)
         VenueHours.objects.bulk_create(rows)
+
+
+def hour_rows(venue, spec: dict) -> list[VenueHours]:
+    """Seven unsaved VenueHours for ``spec``: {weekday: (opens, closes, overnight) or None}."""
+    rows = []
+    for day in range(7):
+        spell = spec.get(day)
+        if spell is None:
+            rows.append(VenueHours(venue=venue, weekday=day, closed=True))
+        else:
+            opens, closes, overnight = spell
+            rows.append(
+                VenueHours(
+                    venue=venue, weekday=day, opens=opens, closes=closes, overnight=overnight
+                )
+            )
+    return rows
 
 
 class VenueMembershipFactory(factory.django.DjangoModelFactory):

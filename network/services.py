@@ -97,11 +97,6 @@ def _email(to: str, subject: str, template: str, context: dict) -> None:
     )
 
 
-def _contact_emails(venue: Venue) -> list[str]:
-    emails = [venue.contact_email]
-    return sorted(set(emails))
-
-
 # --- Applications ---------------------------------------------------------------------------
 
 
@@ -317,8 +312,7 @@ def _tell_contact(venue_id: int, to_status: str) -> None:
         "manage_url": _site_url(reverse("network:manage_venue", args=[venue.pk])),
         "public_url": _site_url(reverse("network:venue", args=[venue.slug])),
     }
-    for email in _contact_emails(venue):
-        _email(email, subjects[to_status], f"status_{to_status}", context)
+    _email(venue.contact_email, subjects[to_status], f"status_{to_status}", context)
 
 
 def add_note(venue: Venue, by, text: str) -> None:
@@ -453,8 +447,12 @@ def send_check_reminders(now=None) -> int:
                 "on_the_day": on_the_day,
                 "manage_url": _site_url(reverse("network:check", args=[venue.pk])),
             }
-            for email in _contact_emails(venue):
-                _email(email, "please confirm your Safe Places details", "check_reminder", context)
+            _email(
+                venue.contact_email,
+                "please confirm your Safe Places details",
+                "check_reminder",
+                context,
+            )
             updates = {"check_reminded_30_at": venue.check_reminded_30_at or now}
             if on_the_day:
                 updates["check_reminded_due_at"] = now
