@@ -121,6 +121,10 @@ class AuditEvent(models.Model):
     target_type = models.CharField(max_length=60, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
     summary = models.CharField(max_length=300, blank=True)
+    # Sign-in events only: where the attempt came from (client address as derived by
+    # config.ratelimit.client_ip, and the browser's user agent, shortened).
+    client_ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
