@@ -9,12 +9,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
 
-@register_setting(icon="doc-full")
-class CertificateTemplate(BaseGenericSetting):
-    """The wording and look of certificates issued from now on."""
+class CertificateTemplate(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """The wording and look of certificates issued from now on. There is one.
+
+    Editors' changes are draft revisions until a moderator publishes them; certificates are
+    issued from the row, which always holds the published version. Only the sample preview
+    shows a draft. (Wagtail settings cannot have drafts or workflows, so this is a snippet
+    with one row, kept under Settings.)
+    """
 
     partnership_name = models.CharField(
         max_length=200,
@@ -47,13 +52,24 @@ class CertificateTemplate(BaseGenericSetting):
         FieldPanel("logo"),
         HelpPanel(
             content='<p><a href="/admin/certificates-template/preview.pdf" target="_blank" '
-            'rel="noopener">Preview a sample certificate</a> (save first). Certificates already '
-            "issued keep the wording they were issued with.</p>"
+            'rel="noopener">Preview a sample certificate</a> (save a draft first: the preview '
+            "shows your latest draft). Certificates use the new wording only once a moderator "
+            "has published it. Certificates already issued keep the wording they were issued "
+            "with.</p>"
         ),
     ]
 
     class Meta:
         verbose_name = "certificate template"
+
+    def __str__(self):
+        return "Certificate template"
+
+    @classmethod
+    def load(cls) -> "CertificateTemplate":
+        """The template, as published (made with the default wording if there is none)."""
+        template = cls.objects.order_by("pk").first()
+        return template if template is not None else cls.objects.create()
 
     def snapshot(self) -> dict:
         return {

@@ -1,20 +1,20 @@
 """Expiry reminders: 60 and 14 days before a certificate expires, and on expiry.
 
 Each is sent once. Rows are claimed with a row lock (skipping rows another worker holds);
-the email is sent and the row marked in the same transaction, so a failure leaves the
-reminder to be tried again on the next run rather than lost.
+the email is queued (``accounts.emails``) and the row marked in the same transaction, so a
+failure before the commit leaves the reminder to be tried again on the next run.
 """
 
 import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from accounts import emails
 
 from .models import Certificate
 
@@ -74,21 +74,15 @@ def send_due_reminders(now: datetime.datetime | None = None, batch: int = 200) -
 
 
 def _email(certificate: Certificate, expired: bool) -> None:
-    """A short email with a link and no detail: someone else may read it."""
+    """A short email with a date and a link, and no name or detail: someone else may read
+    it."""
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("courses:dashboard")
     context = {
-        "name": certificate.user.get_short_name(),
         "expires_on": timezone.localtime(certificate.expires_at).date(),
         "expired": expired,
         "link": link,
     }
-    send_mail(
-        subject="Safe City Learning: a certificate "
-        + ("has expired" if expired else "is due for renewal"),
-        message=render_to_string("certificates/email/reminder.txt", context),
-        from_email=None,
-        recipient_list=[certificate.user.email],
-    )
+    emails.send("certificates/email/reminder", certificate.user.email, context)
     logger.info(
-        "Sent %s reminder for certificate %s", "expiry" if expired else "renewal", certificate.pk
+        "Queued %s reminder for certificate %s", "expiry" if expired else "renewal", certificate.pk
     )

@@ -14,13 +14,17 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.audit import describe_filters, record
 from courses.models import ModulePage
 from network.models import Agency
 
 from . import exports, services
-from .models import Certificate
+from .models import Certificate, CertificateTemplate
 from .selectors import LABELS, Status, status, status_filter
 
 
@@ -180,7 +184,9 @@ def reissue_view(request, pk: int):
 
 
 def template_preview_view(request):
-    """A sample certificate in the current template, as a PDF."""
+    """A sample certificate in the template's latest draft (or the live one), as a PDF.
+
+    The only place a draft is used: certificates are issued from the published template."""
     if not request.user.has_perm("certificates.change_certificatetemplate"):
         raise PermissionDenied
     from django.http import HttpResponse
@@ -189,7 +195,6 @@ def template_preview_view(request):
     from courses.selectors import add_months
 
     from . import pdf
-    from .models import CertificateTemplate
 
     now = timezone.now()
     sample = Certificate(
@@ -200,7 +205,7 @@ def template_preview_view(request):
         cpd_minutes=45,
         issued_at=now,
         expires_at=add_months(now, 36),
-        template=CertificateTemplate.load(request_or_site=request).snapshot(),
+        template=CertificateTemplate.load().get_latest_revision_as_object().snapshot(),
     )
     response = HttpResponse(
         pdf.render(sample, request.build_absolute_uri("/verify/SAMPLE/")),
@@ -246,6 +251,41 @@ def export_zip_view(request):
     )
     response["Content-Disposition"] = 'attachment; filename="certificates.zip"'
     return response
+
+
+class TemplateIndexView(SnippetIndexView):
+    """There is one template: its listing and "add" go straight to editing it."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.get_edit_url_for_template())
+
+    def get_edit_url_for_template(self):
+        return reverse(
+            "wagtailsnippets_certificates_certificatetemplate:edit",
+            args=[CertificateTemplate.load().pk],
+        )
+
+
+class TemplateCreateView(SnippetCreateView):
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(
+            "wagtailsnippets_certificates_certificatetemplate:edit", CertificateTemplate.load().pk
+        )
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    """Settings → Certificate template: drafts, revisions and the moderators' approval."""
+
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = "Certificate template"
+    add_to_settings_menu = True
+    index_view_class = TemplateIndexView
+    add_view_class = TemplateCreateView
+    copy_view_enabled = False
+
+
+register_snippet(CertificateTemplateViewSet)
 
 
 @hooks.register("register_admin_viewset")

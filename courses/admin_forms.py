@@ -20,6 +20,9 @@ class QuestionAdminForm(WagtailAdminModelForm):
         cleaned = super().clean()
         qtype = cleaned.get("type")
         if qtype and "options" in self.formsets and "pairs" in self.formsets:
+            # The form is cleaned before its formsets: clean them first to read their rows.
+            for formset in (self.formsets["options"], self.formsets["pairs"]):
+                formset.is_valid()
             options = _live_rows(self.formsets["options"])
             pairs = _live_rows(self.formsets["pairs"])
             fractions = [Decimal(row.get("fraction") or 0) for row in options]

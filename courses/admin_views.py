@@ -44,8 +44,10 @@ def import_questions_view(request):
             messages.error(request, "Upload the file again: the preview has expired.")
             return redirect("courses_question_import")
         result = services.parse_upload(stored["name"], base64.b64decode(stored["data"]))
+        # Questions are moderated: they arrive as drafts, unless the importer may publish.
+        publish = request.user.has_perm("courses.publish_question")
         try:
-            created = services.import_questions(result)
+            created = services.import_questions(result, user=request.user, publish=publish)
         except services.ImportRejected:
             messages.error(request, "The file could not be imported. Nothing was imported.")
             return redirect("courses_question_import")
@@ -55,7 +57,14 @@ def import_questions_view(request):
             actor=request.user,
             summary=f"{len(created)} questions imported",
         )
-        messages.success(request, f"Imported {len(created)} questions.")
+        if publish:
+            messages.success(request, f"Imported and published {len(created)} questions.")
+        else:
+            messages.success(
+                request,
+                f"Imported {len(created)} questions as drafts. Learners will see them once a "
+                "moderator has checked and published them.",
+            )
         return redirect("wagtailsnippets_courses_question:list")
     if request.method == "POST":
         form = QuestionImportForm(request.POST, request.FILES)

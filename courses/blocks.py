@@ -4,9 +4,10 @@ Every lesson ends with a sources block (enforced in ``LessonPage.clean``): each 
 module must be traceable to a public source.
 """
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -109,6 +110,9 @@ class AccordionBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
+    """A handout. Lessons are for signed-in learners, and so are their documents: see
+    :func:`lesson_documents_need_sign_in`."""
+
     document = DocumentChooserBlock()
     title = blocks.CharBlock(max_length=120, required=False)
 
@@ -116,6 +120,40 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Downloadable document"
         template = "courses/blocks/document.html"
+
+
+def used_in_a_lesson(document) -> bool:
+    """Whether any lesson (published or not) offers ``document``, in a document block or a
+    rich text link. Read from the lessons themselves, not Wagtail's reference index, which
+    is brought up to date by a background task and may lag behind a publish."""
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
+    from wagtail.documents.models import AbstractDocument
+
+    from .models import LessonPage
+
+    stream_block = LessonPage._meta.get_field("body").stream_block
+    # A cheap filter in the database (the id's digits appear in the stored JSON), then the
+    # exact check with Wagtail's own reference extraction.
+    candidates = LessonPage.objects.annotate(raw=Cast("body", TextField())).filter(
+        raw__contains=str(document.pk)
+    )
+    for lesson in candidates.only("pk", "body").iterator():
+        for model, object_id, *_ in stream_block.extract_references(lesson.body):
+            if issubclass(model, AbstractDocument) and str(object_id) == str(document.pk):
+                return True
+    return False
+
+
+@hooks.register("before_serve_document")
+def lesson_documents_need_sign_in(document, request):
+    """Anonymous visitors are sent to sign in for a document used in a lesson, wherever it is
+    filed (the "Lesson documents" collection is also restricted to signed-in users)."""
+    if request.user.is_authenticated:
+        return None
+    if used_in_a_lesson(document):
+        return redirect_to_login(request.get_full_path())
+    return None
 
 
 class ReflectionBlock(blocks.StructBlock):

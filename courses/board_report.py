@@ -154,7 +154,9 @@ def render(*, tiles, by_sector, per_quarter, agency_rows, commentary: str, quart
         Spacer(1, 4 * mm),
         Paragraph(
             "Figures count people holding a certificate that has not expired, been revoked or "
-            "been replaced. Confidence ratings are only reported for groups of 5 or more.",
+            "been replaced. Only people whose email address is verified and whose agency has "
+            "confirmed they work there are counted. Confidence ratings are only reported for "
+            "groups of 5 or more.",
             styles["small"],
         ),
     ]

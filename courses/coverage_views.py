@@ -1,6 +1,5 @@
 """The Training Coordinator's (and agency leads') coverage dashboard."""
 
-import io
 import logging
 
 import pandas as pd
@@ -14,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts import audit as audit_log
+from accounts.selectors import awaiting_count
+from config import spreadsheets
 from network.models import Agency, Sector
 
 from .charts import horizontal_bars
@@ -167,6 +168,8 @@ def dashboard(request):
             period=form.period() if form.is_valid() else None,
             sectors=sectors,
         ),
+        # Members who chose an agency and are not confirmed yet (they do not count).
+        "awaiting_confirmation": awaiting_count(request.user),
         # Shown in the page's error summary when a date is wrong.
         "form": form if form.errors else None,
         "query": request.GET.urlencode(),
@@ -204,16 +207,15 @@ def _export(request, frame, kind):
         summary=f"Coverage as {kind.upper()} ({audit_log.describe_filters(request.GET)})",
     )
     stamp = timezone.localdate().isoformat()
+    # Agency and module names are typed by people: written formula-safe, text as text.
     if kind == "csv":
         response = HttpResponse(
-            "\ufeff" + frame.to_csv(index=False), content_type="text/csv; charset=utf-8"
+            spreadsheets.frame_csv(frame), content_type="text/csv; charset=utf-8"
         )
     else:
-        buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, sheet_name="Coverage", engine="openpyxl")
         response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            spreadsheets.frame_xlsx(frame, sheet_name="Coverage"),
+            content_type=spreadsheets.XLSX_CONTENT_TYPE,
         )
     response["Content-Disposition"] = f'attachment; filename="coverage-{stamp}.{kind}"'
     return response

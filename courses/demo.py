@@ -211,6 +211,7 @@ def create_question(data: dict, category: QuestionCategory) -> Question:
             )
         ]
     question.save()
+    question.save_revision(clean=False).publish()  # demo content is published, as moderated
     return question
 
 
@@ -233,6 +234,7 @@ def load_quizzes() -> list[Quiz]:
             )
             quiz.slots = [QuizSlot(question=question) for question in created]
             quiz.save()
+            quiz.save_revision(clean=False).publish()
         quizzes.append(quiz)
     return quizzes
 
@@ -273,6 +275,7 @@ def load_demo_learners(agencies: dict, now=None) -> int:
     except the last of them, whose certificate expires in 30 days; the rest started the
     module and stopped. Only where demo accounts are enabled (never in production).
     """
+    from allauth.account.models import EmailAddress
     from django.conf import settings
 
     from accounts.models import JobRole, User
@@ -289,12 +292,15 @@ def load_demo_learners(agencies: dict, now=None) -> int:
             email = f"demo.{slugify(agency_name)[:30]}.{n + 1}@example.org"
             if User.objects.filter(email=email).exists():
                 continue
+            # Verified and confirmed, so that they count in the demo dashboard's figures.
             user = User.objects.create_user(
                 email=email,
                 full_name=f"Demo Learner {n + 1} ({agency_name[:40]})",
                 job_role=JobRole.FRONTLINE,
                 agency=agency,
+                agency_confirmed_at=now,
             )
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
             created += 1
             if n < completed:
                 enrolment = Enrolment.objects.create(

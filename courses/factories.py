@@ -111,6 +111,7 @@ def make_question(qtype: str = "single", name: str = "", topic: str = "", **kwar
             QuestionOption(text="Another wrong answer", fraction=Decimal(0), feedback="No."),
         ]
     question.save()
+    question.save_revision(clean=False).publish()  # live, with a first revision, as moderated
     return question
 
 
@@ -120,4 +121,5 @@ def make_quiz(module, questions, **kwargs):
     quiz = Quiz(module=module, **kwargs)
     quiz.slots = [QuizSlot(question=question) for question in questions]
     quiz.save()
+    quiz.save_revision(clean=False).publish()  # live, with a first revision, as moderated
     return quiz

@@ -65,7 +65,7 @@ def _finish_if_out_of_time(attempt):
 
 @login_required
 def quiz_overview(request, quiz_id: int):
-    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id)
+    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id, live=True)
     if not quiz.module.live:
         return TemplateResponse(request, "404.html", status=404)
     context = {
@@ -83,7 +83,9 @@ def quiz_overview(request, quiz_id: int):
 @require_POST
 @login_required
 def start_quiz(request, quiz_id: int):
-    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id, module__live=True)
+    quiz = get_object_or_404(
+        Quiz.objects.select_related("module"), pk=quiz_id, live=True, module__live=True
+    )
     try:
         attempt = services.start_attempt(request.user, quiz)
     except QuizError as error:
@@ -215,7 +217,9 @@ def attempt_result(request, attempt_id: int):
 @require_http_methods(["GET", "POST"])
 @login_required
 def confidence(request, quiz_id: int, stage: str):
-    quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id, module__live=True)
+    quiz = get_object_or_404(
+        Quiz.objects.select_related("module"), pk=quiz_id, live=True, module__live=True
+    )
     if stage not in ConfidenceStage.values or not quiz.statements:
         return TemplateResponse(request, "404.html", status=404)
     errors = {}

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from accounts import agency_views
+
 from . import coverage_views, quiz_views, views
 
 app_name = "courses"
@@ -27,6 +29,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
     path("coverage/", coverage_views.dashboard, name="coverage"),
     path("coverage/board-report/", coverage_views.board_report, name="board_report"),
+    path("coverage/members/", agency_views.confirm_members, name="coverage_members"),
     path(
         "coverage/agencies/<int:agency_id>/modules/<int:module_id>/",
         coverage_views.drill_down,

@@ -14,13 +14,16 @@ from .selectors import learner_dashboard, module_outline, reflection_notes
 CONTENT_NOTE_SESSION_KEY = "courses_content_notes_seen"
 
 
-def serve_lesson(lesson: LessonPage, request, reflection_form=None, *args, **kwargs):
-    """A lesson page: signed-in learners only, with a content note first when flagged."""
+def serve_lesson(lesson: LessonPage, request, reflection_form=None, *args, preview=False, **kwargs):
+    """A lesson page: signed-in learners only, with a content note first when flagged.
+
+    An editor's preview shows the lesson itself, never the content note in its place.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
 
     seen = request.session.get(CONTENT_NOTE_SESSION_KEY, [])
-    if lesson.distressing and lesson.pk not in seen:
+    if lesson.distressing and lesson.pk not in seen and not preview:
         if request.GET.get("content_note") == "seen":
             request.session[CONTENT_NOTE_SESSION_KEY] = [*seen, lesson.pk]
         else:

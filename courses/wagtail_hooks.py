@@ -64,7 +64,8 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = "Question bank"
     list_display = ["name", "type", "category", "updated_at"]
-    list_filter = ["type", "category"]
+    # "Live: No" finds questions awaiting a moderator (new ones and imports are drafts).
+    list_filter = ["live", "has_unpublished_changes", "type", "category"]
     search_fields = ["name", "stem"]
     ordering = ["name"]
 
@@ -76,10 +77,14 @@ class QuestionCategoryViewSet(SnippetViewSet):
 
 
 class QuizViewSet(SnippetViewSet):
+    """Quizzes and questions are moderated like pages: editors save drafts and submit them;
+    the default workflow sends them to moderators, who publish."""
+
     model = Quiz
     icon = "form"
     menu_label = "Quizzes"
     list_display = ["module", "pass_mark", "attempts_allowed"]
+    list_filter = ["live", "has_unpublished_changes"]
 
 
 class QuizGroup(SnippetViewSetGroup):

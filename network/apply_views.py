@@ -1,8 +1,13 @@
-"""The public Safe Places application form (no account needed) and its confirmation page."""
+"""The public Safe Places application form (no account needed), its confirmation page, and
+the claim link emailed to the applicant's address."""
 
 import logging
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -68,3 +73,56 @@ def received(request):
         "minimum_trained": selectors.scheme_settings().minimum_trained_staff,
     }
     return TemplateResponse(request, "network/apply_received.html", context)
+
+
+# --- Claiming an application ----------------------------------------------------------------
+
+
+def _invalid_claim(request):
+    return TemplateResponse(
+        request, "network/claim_invalid.html", {"days": services.CLAIM_DAYS}, status=404
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def claim(request, token: str):
+    """The link emailed to an application's contact address.
+
+    Signed out: sign in or create an account (and come back here). Signed in with exactly
+    that address, confirmed: see the application and confirm to manage it. Anyone else sees
+    a page that names nothing about the venue, and nothing is attached to their account.
+    """
+    from .manage_views import account_links, wrong_address
+
+    venue = services.claimable(token)
+    if venue is None:
+        return _invalid_claim(request)
+    here = request.get_full_path()
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            return redirect_to_login(here)
+        # Following the link proves this address is theirs, as allauth's own confirmation
+        # link would: sign-up offers it, already confirmed (allauth's invitation mechanism).
+        get_adapter(request).stash_verified_email(request, venue.contact_email)
+        context = {**account_links(here), "days": services.CLAIM_DAYS}
+        return TemplateResponse(request, "network/claim.html", context)
+    problem = selectors.address_problem(request.user, venue.contact_email)
+    if problem:
+        return wrong_address(request, problem, "link")
+    if request.method == "POST":
+        try:
+            venue = services.claim_venue(token, request.user)
+        except services.WrongAddress as refused:
+            return wrong_address(
+                request, "unverified" if refused.unverified else "different", "link"
+            )
+        except ValidationError:
+            return _invalid_claim(request)
+        messages.success(
+            request,
+            "You have confirmed your email address. You can now manage this venue's Safe Places "
+            "application.",
+        )
+        return redirect("network:manage_venue", venue.pk)
+    return TemplateResponse(request, "network/claim.html", {"venue": venue})

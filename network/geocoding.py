@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 
 # The full UK postcode pattern (with GIR 0AA), on the upper-cased value without spaces.
@@ -172,20 +173,37 @@ def get_geocoder():
     return import_string(settings.SAFE_PLACES_GEOCODER)()
 
 
+# Finder searches are not kept: only a postcode's coordinates are cached, for an hour at most,
+# under a keyed hash (HMAC with a key derived from SECRET_KEY), so the cache holds no postcode
+# and an unsalted hash of one cannot be looked up. Place names and districts are never cached.
+CACHE_SECONDS = 60 * 60
+_CACHE_SALT = "network.geocoding.postcode-cache"
+
+
+def _cache_key(postcode: str) -> str:
+    digest = salted_hmac(_CACHE_SALT, postcode, algorithm="sha256").hexdigest()
+    return "geocode:" + digest
+
+
 def locate(query: str) -> Point | None:
     """A postcode, outward code or place name typed into the finder -> a point, or None.
 
-    Raises ``GeocodingError`` when the service cannot be reached. Answers are cached for a
-    day (the cache key is a hash, so typed places are not kept in readable form).
+    Raises ``GeocodingError`` when the service cannot be reached. Only full postcodes that
+    were found are cached (see ``CACHE_SECONDS``); the cached value is the coordinates alone.
     """
     query = " ".join((query or "").split())
     if not query:
         return None
-    key = "geocode:" + hashlib.sha256(query.lower().encode()).hexdigest()
+    geocoder = get_geocoder()
+    postcode = normalise_postcode(query)
+    if postcode is None:
+        return geocoder.place(query)
+    key = _cache_key(postcode)
     cached = cache.get(key)
     if cached is not None:
-        return cached or None
-    geocoder = get_geocoder()
-    point = geocoder.postcode(query) if normalise_postcode(query) else geocoder.place(query)
-    cache.set(key, point or False, timeout=60 * 60 * 24)
+        latitude, longitude = cached
+        return _point(latitude, longitude, postcode)
+    point = geocoder.postcode(postcode)
+    if point is not None:
+        cache.set(key, (str(point.latitude), str(point.longitude)), timeout=CACHE_SECONDS)
     return point

@@ -19,15 +19,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.ratelimit import allow
-
 from . import selectors, services
 from .manage_forms import AnnualCheckForm, InviteStaffForm
 from .models import VenueMembership, VenueRole, VenueStatus
 
 CHECKABLE = (VenueStatus.APPROVED, VenueStatus.LAPSED)
-# Invitations one contact may send in an hour: enough for a whole team, too few for spam.
-INVITE_LIMIT = (30, 3600)
 TAG_COLOURS = {
     VenueStatus.SUBMITTED: "govuk-tag--light-blue",
     VenueStatus.UNDER_REVIEW: "govuk-tag--blue",
@@ -108,7 +104,12 @@ def _next_steps(venue, minimum: int, trained: int) -> list[str]:
     )
     if venue.status in (VenueStatus.SUBMITTED, VenueStatus.UNDER_REVIEW):
         steps = ["A Safe Places officer will check your application and may contact you."]
-        if trained < minimum:
+        if trained < minimum and venue.status == VenueStatus.SUBMITTED:
+            steps.append(
+                training + " You can invite your staff once the officer has started reviewing "
+                "your application."
+            )
+        elif trained < minimum:
             steps.append(training + " Invite your staff below.")
         steps.append("We will email you when a decision has been made.")
         return steps
@@ -144,6 +145,7 @@ def _detail_response(request, venue, form):
     config = selectors.scheme_settings()
     trained = selectors.trained_count(venue, now=now)
     minimum = config.minimum_trained_staff
+    invite_problem = services.invite_problem(venue)
     context = {
         "venue": venue,
         "hours": list(venue.hours.all()),
@@ -158,7 +160,9 @@ def _detail_response(request, venue, form):
         "module": config.module if config.module and config.module.live else None,
         "module_url": _module_url(request),
         "can_check": venue.status in CHECKABLE,
-        "can_invite": venue.status != VenueStatus.REJECTED,
+        "can_invite": invite_problem is None,
+        "invite_problem": invite_problem,
+        "invites_per_hour": services.INVITES_PER_HOUR,
         "can_download": venue.status == VenueStatus.APPROVED,
         "public_url": (reverse("network:venue", args=[venue.slug]) if venue.is_listed else None),
         "form": form,
@@ -173,14 +177,10 @@ def venue_detail(request, venue_id: int):
     venue = selectors.managed_venue(request.user, venue_id)
     form = InviteStaffForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if venue.status == VenueStatus.REJECTED:
-            messages.error(request, "You cannot invite staff to a rejected application.")
+        problem = services.invite_problem(venue)
+        if problem:
+            messages.error(request, problem)
             return redirect("network:manage_venue", venue.pk)
-        if form.is_valid() and not allow(request, f"invite:{request.user.pk}", *INVITE_LIMIT):
-            form.add_error(
-                "email",
-                "You have sent a lot of invitations in the last hour. Try again later.",
-            )
         if form.is_valid():
             email = form.cleaned_data["email"]
             try:
@@ -275,6 +275,22 @@ def _invalid_invitation(request):
     return TemplateResponse(request, "network/manage/join_invalid.html", status=404)
 
 
+def account_links(next_url: str) -> dict[str, str]:
+    """Sign-in and create-an-account links that bring the person back to ``next_url``."""
+    query = urlencode({"next": next_url})
+    return {
+        "signup_url": f"{reverse('account_signup')}?{query}",
+        "login_url": f"{reverse('account_login')}?{query}",
+    }
+
+
+def wrong_address(request, problem: str, what: str):
+    """The page for someone signed in with an address a link was not sent to (or one they
+    have not confirmed). It names nothing about the venue."""
+    context = {"unverified": problem == "unverified", "what": what}
+    return TemplateResponse(request, "network/wrong_address.html", context, status=403)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def join(request, token: str):
@@ -285,16 +301,17 @@ def join(request, token: str):
     if not request.user.is_authenticated:
         if request.method == "POST":
             return redirect_to_login(here)
-        query = urlencode({"next": here})
-        context = {
-            "venue": pending.venue,
-            "signup_url": f"{reverse('account_signup')}?{query}",
-            "login_url": f"{reverse('account_login')}?{query}",
-        }
-        return TemplateResponse(request, "network/manage/join.html", context)
+        return TemplateResponse(request, "network/manage/join.html", account_links(here))
+    problem = selectors.address_problem(request.user, pending.invited_email)
+    if problem:
+        return wrong_address(request, problem, "invitation")
     if request.method == "POST":
         try:
             membership = services.accept_invitation(token, request.user)
+        except services.WrongAddress as refused:
+            return wrong_address(
+                request, "unverified" if refused.unverified else "different", "invitation"
+            )
         except ValidationError:
             return _invalid_invitation(request)
         messages.success(

@@ -216,6 +216,10 @@ class Venue(ClusterableModel):
         unique=True, null=True, editable=False, help_text="Makes a double submit harmless."
     )
     address_key = models.CharField(max_length=200, editable=False, db_index=True)
+    # The one-time link sent to ``contact_email``: whoever follows it signed in with exactly
+    # that (verified) address becomes the venue's contact. Only its hash is kept.
+    claim_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    claim_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # Review and annual check
     status = models.CharField(

@@ -171,6 +171,44 @@ def venues_for_contact(user) -> QuerySet[Venue]:
     ).distinct()
 
 
+def has_claimed_contact(venue: Venue) -> bool:
+    """Whether someone has confirmed the application's address and manages the venue."""
+    return VenueMembership.objects.filter(
+        venue=venue, role=VenueRole.CONTACT, user__isnull=False, user__is_active=True
+    ).exists()
+
+
+def contact_emails(venue: Venue) -> list[str]:
+    """Where the venue's news goes: the addresses of its contacts' own accounts (never the
+    address typed on the application, which nobody may have confirmed)."""
+    return sorted(
+        set(
+            VenueMembership.objects.filter(
+                venue=venue, role=VenueRole.CONTACT, user__is_active=True
+            ).values_list("user__email", flat=True)
+        )
+    )
+
+
+def address_problem(user, email: str) -> str | None:
+    """Whether ``user`` is signed in with exactly ``email``, confirmed and as their main address.
+
+    None when they are; "unverified" when the address is theirs but not confirmed (or not
+    their main one); "different" when it is not theirs at all.
+    """
+    from allauth.account.models import EmailAddress
+
+    email = (email or "").strip()
+    if not email or not getattr(user, "is_authenticated", False):
+        return "different"
+    theirs = EmailAddress.objects.filter(user=user, email__iexact=email)
+    if not theirs.exists() and user.email.lower() != email.lower():
+        return "different"
+    if not theirs.filter(verified=True, primary=True).exists():
+        return "unverified"
+    return None
+
+
 def managed_venue(user, venue_id: int) -> Venue:
     """A venue the person manages, or 404 (never another venue's details)."""
     venue = venues_for_contact(user).filter(pk=venue_id).first()

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
+from accounts import emails
 from accounts.audit import record
 from accounts.models import JobRole, User
-from accounts.services import preregister
 
 from . import selectors
 from .geocoding import GeocodingError, get_geocoder, normalise_postcode
@@ -40,6 +40,13 @@ from .models import (
 logger = logging.getLogger("safecity.safeplaces")
 
 INVITATION_DAYS = 14
+CLAIM_DAYS = 14
+# Invitations one venue may send in an hour, shared by all its contacts: enough for a team,
+# too few to use the venue as a spam relay. Venues under review (which need to invite staff
+# to be trained before approval) and approved, suspended or lapsed venues get the same limit;
+# submitted and rejected venues, and venues whose contact has not confirmed their address,
+# cannot invite at all.
+INVITES_PER_HOUR = 10
 GEOCODE_ATTEMPTS = 10
 
 # Which status each change may start from. LAPSED and REJECTED need a reason.
@@ -68,6 +75,26 @@ class TransitionRefused(ValidationError):
     """The change cannot be made: the message says why, in words for the officer."""
 
 
+class WrongAddress(ValidationError):
+    """The person is not signed in with the verified address a link was sent to.
+
+    ``unverified`` is True when the address is theirs but not yet confirmed (or not their
+    main address); False when they are signed in as somebody else.
+    """
+
+    def __init__(self, message, *, unverified: bool = False):
+        super().__init__(message)
+        self.unverified = unverified
+
+
+def _check_address(user, email: str) -> None:
+    problem = selectors.address_problem(user, email)
+    if problem == "different":
+        raise WrongAddress("This link is for a different email address.")
+    if problem == "unverified":
+        raise WrongAddress("Confirm your email address first.", unverified=True)
+
+
 def address_key(address_line_1: str, postcode: str) -> str:
     """What makes two applications the same place: first address line and postcode."""
     line = " ".join(
@@ -89,12 +116,10 @@ def _site_url(path: str) -> str:
 
 
 def _email(to: str, subject: str, template: str, context: dict) -> None:
-    send_mail(
-        subject=f"Safe City Learning: {subject}",
-        message=render_to_string(f"network/email/{template}.txt", context),
-        from_email=None,
-        recipient_list=[to],
-    )
+    """Send one plain-text email. Network emails carry fixed wording, generated references
+    and links only: never anything an applicant, contact or officer typed."""
+    body = render_to_string(f"network/email/{template}.txt", context)
+    emails.queue([to], emails.subject_line(subject), body)
 
 
 # --- Applications ---------------------------------------------------------------------------
@@ -109,12 +134,13 @@ class Application:
 def submit_application(
     details: dict, hours: list[dict], submission_id: uuid.UUID, now=None
 ) -> Application:
-    """Record an application and its opening hours; make the applicant the venue's contact.
+    """Record an application and its opening hours, and email the contact address a link.
 
-    ``details`` holds the Venue fields; ``hours`` one dict per weekday (weekday, closed,
-    opens, closes, overnight). Submitting the same form twice (same ``submission_id``)
-    returns the first venue. Raises ``DuplicateApplication`` when the address already has
-    an open or listed application.
+    Nothing is attached to any account, and no account is made: the address given is only
+    sent a one-time link (see :func:`claim_venue`). ``details`` holds the Venue fields;
+    ``hours`` one dict per weekday (weekday, closed, opens, closes, overnight). Submitting
+    the same form twice (same ``submission_id``) returns the first venue. Raises
+    ``DuplicateApplication`` when the address already has an open or listed application.
     """
     now = now or timezone.now()
     repeat = Venue.objects.filter(submission_id=submission_id).first()
@@ -125,6 +151,7 @@ def submit_application(
     key = address_key(details["address_line_1"], details["postcode"])
     if Venue.objects.filter(address_key=key, status__in=ACTIVE_STATUSES).exists():
         raise DuplicateApplication(key)
+    token = secrets.token_urlsafe(32)
     try:
         with transaction.atomic():
             venue = Venue.objects.create(
@@ -134,43 +161,32 @@ def submit_application(
                 submission_id=submission_id,
                 status=VenueStatus.SUBMITTED,
                 submitted_at=now,
+                claim_token_hash=_token_hash(token),
+                claim_sent_at=now,
             )
             VenueHours.objects.bulk_create(VenueHours(venue=venue, **day) for day in hours)
-            contact = _contact_account(venue.contact_email, venue.lead_name)
-            VenueMembership.objects.create(
-                venue=venue, user=contact, role=VenueRole.CONTACT, joined_at=now
-            )
             log(venue, "wagtail.create", user=None, data={"source": "public application"})
     except IntegrityError as error:
         repeat = Venue.objects.filter(submission_id=submission_id).first()
         if repeat is not None:
             return Application(repeat, created=False)
         raise DuplicateApplication(key) from error
-    transaction.on_commit(lambda: _after_application(venue.pk))
+    transaction.on_commit(lambda: _after_application(venue.pk, token))
     return Application(venue, created=True)
 
 
-def _contact_account(email: str, name: str) -> User:
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = preregister(email, full_name=name, job_role=JobRole.VENUE_STAFF)
-    return user
-
-
-def _after_application(venue_id: int) -> None:
+def _after_application(venue_id: int, token: str) -> None:
     from .tasks import geocode_venue_task
 
     venue = Venue.objects.get(pk=venue_id)
-    needs_password = not User.objects.get(email__iexact=venue.contact_email).has_usable_password()
     _email(
         venue.contact_email,
-        "we have received your Safe Places application",
+        "confirm your email address for a Safe Places application",
         "application_received",
         {
-            "venue": venue,
-            "needs_password": needs_password,
-            "reset_url": _site_url(reverse("account_reset_password")),
-            "manage_url": _site_url(reverse("network:manage")),
+            "reference": venue.reference,
+            "claim_url": _site_url(reverse("network:claim", args=[token])),
+            "days": CLAIM_DAYS,
         },
     )
     officer_email = selectors.scheme_settings().officer_email
@@ -182,6 +198,49 @@ def _after_application(venue_id: int) -> None:
             {"venue": venue, "admin_url": _site_url(reverse("venues:edit", args=[venue.pk]))},
         )
     geocode_venue_task.enqueue(venue_id)
+
+
+def claimable(token: str, now=None) -> Venue | None:
+    """The venue whose unused, unexpired claim link this is, or None."""
+    now = now or timezone.now()
+    if not token:
+        return None
+    return Venue.objects.filter(
+        claim_token_hash=_token_hash(token),
+        claim_sent_at__gte=now - datetime.timedelta(days=CLAIM_DAYS),
+    ).first()
+
+
+def claim_venue(token: str, user, now=None) -> Venue:
+    """Make ``user`` the venue's contact, if they are signed in with the verified address the
+    claim link was sent to. The link then stops working.
+
+    Raises ``WrongAddress`` (nothing attached) for anyone else, and ``ValidationError`` when
+    the link has expired or has been used.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        venue = (
+            Venue.objects.select_for_update()
+            .filter(
+                claim_token_hash=_token_hash(token or ""),
+                claim_sent_at__gte=now - datetime.timedelta(days=CLAIM_DAYS),
+            )
+            .first()
+        )
+        if venue is None:
+            raise ValidationError("This link has expired or has already been used.")
+        _check_address(user, venue.contact_email)
+        VenueMembership.objects.update_or_create(
+            venue=venue, user=user, defaults={"role": VenueRole.CONTACT, "joined_at": now}
+        )
+        Venue.objects.filter(pk=venue.pk).update(claim_token_hash="")
+        log(venue, "network.venue.claim", user=user, data={}, timestamp=now)
+        record("venue.claimed", actor=user, target=venue, summary="Contact confirmed by email")
+    if not user.job_role:
+        User.objects.filter(pk=user.pk).update(job_role=JobRole.VENUE_STAFF)
+    venue.refresh_from_db()
+    return venue
 
 
 # --- Geocoding ------------------------------------------------------------------------------
@@ -230,18 +289,27 @@ def set_location(venue: Venue, latitude, longitude, by) -> None:
 
 def approval_problems(venue: Venue, now=None) -> list[str]:
     """Why the venue cannot be approved now (empty when it can)."""
+    problems = []
+    if not selectors.has_claimed_contact(venue):
+        problems.append(
+            "The contact has not confirmed their email address yet, so nobody can manage the "
+            "venue or invite its staff. They need to follow the link we emailed them."
+        )
     config = selectors.scheme_settings()
     if config.module_id is None:
-        return ["Choose the Safe Places training module in Settings → Safe Places settings."]
+        problems.append(
+            "Choose the Safe Places training module in Settings → Safe Places settings."
+        )
+        return problems
     trained = selectors.trained_count(venue, now=now)
     needed = config.minimum_trained_staff
     if trained < needed:
         people = "member of staff" if needed == 1 else "members of staff"
-        return [
+        problems.append(
             f"At least {needed} {people} must hold an in-date certificate for "
             f"‘{config.module.title}’. {trained} currently do{'es' if trained == 1 else ''}."
-        ]
-    return []
+        )
+    return problems
 
 
 def transition(venue: Venue, to_status: str, by=None, reason: str = "", now=None) -> Venue:
@@ -298,21 +366,26 @@ def transition(venue: Venue, to_status: str, by=None, reason: str = "", now=None
 
 
 def _tell_contact(venue_id: int, to_status: str) -> None:
+    """Email the venue's contacts, at their accounts' addresses, that its status changed.
+
+    The officer's reason is shown on the signed-in venue page, not in the email. A venue
+    whose contact never confirmed their address is not emailed.
+    """
     if to_status == VenueStatus.UNDER_REVIEW:
         return
     venue = Venue.objects.get(pk=venue_id)
     subjects = {
         VenueStatus.APPROVED: "your venue is now a Safe Place",
-        VenueStatus.REJECTED: "your Safe Places application",
+        VenueStatus.REJECTED: "a decision on your Safe Places application",
         VenueStatus.SUSPENDED: "your Safe Places listing is suspended",
         VenueStatus.LAPSED: "your Safe Places listing has lapsed",
     }
     context = {
-        "venue": venue,
+        "reference": venue.reference,
         "manage_url": _site_url(reverse("network:manage_venue", args=[venue.pk])),
-        "public_url": _site_url(reverse("network:venue", args=[venue.slug])),
     }
-    _email(venue.contact_email, subjects[to_status], f"status_{to_status}", context)
+    for address in selectors.contact_emails(venue):
+        _email(address, subjects[to_status], f"status_{to_status}", context)
 
 
 def add_note(venue: Venue, by, text: str) -> None:
@@ -329,31 +402,68 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class TooManyInvitations(ValidationError):
+    """The venue has sent ``INVITES_PER_HOUR`` invitations in the last hour."""
+
+
+def invite_problem(venue: Venue) -> str | None:
+    """Why this venue cannot invite staff at all (None when it can)."""
+    if venue.status == VenueStatus.REJECTED:
+        return "You cannot invite staff to a rejected application."
+    if venue.status == VenueStatus.SUBMITTED:
+        return (
+            "You can invite staff once a Safe Places officer has started reviewing your "
+            "application."
+        )
+    if not selectors.has_claimed_contact(venue):
+        return "Staff can be invited once the venue's contact has confirmed their email address."
+    return None
+
+
 def invite_staff(venue: Venue, email: str, by, now=None) -> VenueMembership:
     """Invite someone by email to join the venue's staff and take the training.
 
-    Inviting the same address again sends a fresh link (the old one stops working).
+    Inviting the same address again sends a fresh link (the old one stops working). Only
+    reviewed venues with a confirmed contact may invite, at most ``INVITES_PER_HOUR`` an
+    hour per venue (counted from the venue's history, under its row lock).
     """
     now = now or timezone.now()
+    problem = invite_problem(venue)
+    if problem:
+        raise ValidationError(problem)
     email = User.objects.normalize_email(email.strip()).lower()
     if VenueMembership.objects.filter(venue=venue, user__email__iexact=email).exists():
         raise ValidationError(f"{email} is already on this venue's staff list.")
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
+        locked = Venue.objects.select_for_update().get(pk=venue.pk)
+        sent = (
+            ModelLogEntry.objects.for_instance(locked)
+            .filter(
+                action="network.venue.invite",
+                timestamp__gt=now - datetime.timedelta(hours=1),
+            )
+            .count()
+        )
+        if sent >= INVITES_PER_HOUR:
+            raise TooManyInvitations(
+                f"Your venue has sent {INVITES_PER_HOUR} invitations in the last hour. "
+                "Try again later."
+            )
         membership, _ = VenueMembership.objects.update_or_create(
             venue=venue,
             invited_email=email,
             user=None,
             defaults={"token_hash": _token_hash(token), "invited_at": now},
         )
-        log(venue, "network.venue.invite", user=by, data={})
+        log(locked, "network.venue.invite", user=by, data={}, timestamp=now)
     link = _site_url(reverse("network:join", args=[token]))
     transaction.on_commit(
         lambda: _email(
             email,
             "you are invited to train as Safe Places staff",
             "staff_invitation",
-            {"venue": venue, "link": link, "days": INVITATION_DAYS},
+            {"link": link, "days": INVITATION_DAYS},
         )
     )
     return membership
@@ -374,12 +484,14 @@ def invitation(token: str, now=None) -> VenueMembership | None:
 
 
 def accept_invitation(token: str, user, now=None) -> VenueMembership:
-    """Link the signed-in person to the venue. Accepting twice is harmless."""
+    """Link the signed-in person to the venue, if they are signed in with the verified address
+    the invitation was sent to (``WrongAddress`` otherwise, and nothing is attached)."""
     now = now or timezone.now()
     with transaction.atomic():
         pending = invitation(token, now)
         if pending is None:
             raise ValidationError("This invitation has expired or has already been used.")
+        _check_address(user, pending.invited_email)
         existing = VenueMembership.objects.filter(venue=pending.venue, user=user).first()
         if existing is not None:
             pending.delete()
@@ -442,22 +554,21 @@ def send_check_reminders(now=None) -> int:
         for venue in due:
             on_the_day = venue.next_check_due <= today
             context = {
-                "venue": venue,
+                "reference": venue.reference,
                 "due": venue.next_check_due,
                 "on_the_day": on_the_day,
                 "manage_url": _site_url(reverse("network:check", args=[venue.pk])),
             }
-            _email(
-                venue.contact_email,
-                "please confirm your Safe Places details",
-                "check_reminder",
-                context,
-            )
+            addresses = selectors.contact_emails(venue)
+            for address in addresses:
+                _email(
+                    address, "please confirm your Safe Places details", "check_reminder", context
+                )
             updates = {"check_reminded_30_at": venue.check_reminded_30_at or now}
             if on_the_day:
                 updates["check_reminded_due_at"] = now
             Venue.objects.filter(pk=venue.pk).update(**updates)
-            sent += 1
+            sent += 1 if addresses else 0
     return sent
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("venues/<slug:slug>/", finder_views.venue, name="venue"),
     path("apply/", apply_views.apply, name="apply"),
     path("apply/received/", apply_views.received, name="apply_received"),
+    path("claim/<str:token>/", apply_views.claim, name="claim"),
     # Venue contacts and staff (signed in)
     path("manage/", manage_views.venue_list, name="manage"),
     path("manage/<int:venue_id>/", manage_views.venue_detail, name="manage_venue"),

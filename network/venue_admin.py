@@ -310,6 +310,7 @@ class VenueInspectView(InspectView):
             hours=list(venue.hours.all()),
             staff=selectors.venue_staff(venue),
             approval_problems=services.approval_problems(venue),
+            contact_claimed=selectors.has_claimed_contact(venue),
             history=venue_history(venue),
             can_review=self.can_review,
             edit_url=self.get_edit_url(),

@@ -117,6 +117,7 @@ def register_venue_log_actions(actions):
     actions.register_action("network.venue.note", "Note", "Added a note")
     actions.register_action("network.venue.pin", "Map pin set", "Set the map pin")
     actions.register_action("network.venue.invite", "Staff invited", "Invited a member of staff")
+    actions.register_action("network.venue.claim", "Contact confirmed", "Confirmed the address")
     actions.register_action(
         "network.venue.remove_member", "Staff removed", "Removed a member of staff"
     )

@@ -186,6 +186,13 @@ class LessonPage(Page):
 
         return serve_lesson(self, request, *args, **kwargs)
 
+    def serve_preview(self, request, mode_name):
+        # Wagtail's default preview renders the template with get_context() alone, which
+        # lacks the module, outline and neighbours the lesson template needs.
+        from ..views import serve_lesson
+
+        return serve_lesson(self, request, preview=True)
+
 
 class Enrolment(models.Model):
     """One learner working through one module, from first start to completion.

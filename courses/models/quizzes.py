@@ -15,7 +15,12 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from ..admin_forms import QuestionAdminForm
@@ -54,9 +59,14 @@ class QuestionTag(TaggedItemBase):
     content_object = ParentalKey("courses.Question", related_name="tagged_items")
 
 
-class Question(index.Indexed, ClusterableModel):
+class Question(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A question that any quiz can use. Tags are topics: quizzes draw by them, and a missed
-    question points the learner to lessons with the same topic."""
+    question points the learner to lessons with the same topic.
+
+    Editors' changes are draft revisions (options, pairs and topics included) until a
+    moderator publishes them; the row itself always holds the live version, which is all
+    that learners ever see. A question that has never been published is not live.
+    """
 
     name = models.CharField(max_length=200, help_text="A short name to find it by.")
     type = models.CharField(max_length=20, choices=QuestionType.choices)
@@ -130,8 +140,12 @@ class QuestionPair(Orderable):
         return f"{self.prompt} → {self.answer}"
 
 
-class Quiz(ClusterableModel):
-    """The summative quiz of one module."""
+class Quiz(WorkflowMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
+    """The summative quiz of one module.
+
+    Moderated like questions: the row (with its slots) is the live version; a quiz that has
+    never been published cannot be taken.
+    """
 
     module = models.OneToOneField(
         "courses.ModulePage", on_delete=models.PROTECT, related_name="quiz"

@@ -2,17 +2,21 @@
 
 Who may see what is decided here, not in templates: the coordinator sees every agency, an
 agency lead only their own.
+
+Who counts is decided by ``accounts.selectors.counted_members``: only people whose email is
+verified and whose agency membership is confirmed appear anywhere here (tiles, tables,
+sector roll-up, charts, drill-downs, and so the exports and the Board report).
 """
 
 import datetime
 from dataclasses import dataclass
 
 import pandas as pd
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from accounts.selectors import counted_members, counted_q
 from certificates.models import Certificate
 from network.models import Agency
 
@@ -99,20 +103,20 @@ def coverage_table(
     soon = now + datetime.timedelta(days=EXPIRING_DAYS)
     cell = ["agency_id", "module_id"]
 
-    # People per agency and job role (the denominators, and who must hold what).
+    # People per agency and job role (the denominators, and who must hold what): only
+    # active, verified, confirmed members count, here and in every count below.
+    members = counted_members().filter(agency_id__in=agency_ids)
     people = _frame(
-        get_user_model()
-        .objects.filter(agency_id__in=agency_ids, is_active=True)
-        .values("agency_id", "job_role")
-        .annotate(people=Count("id"))
+        members.values("agency_id", "job_role")
+        .annotate(people=Count("id", distinct=True))
         .order_by(),
         ["agency_id", "job_role", "people"],
     )
     # Certificates in force: a person has at most one per module (newer ones supersede).
     held = _frame(
         Certificate.objects.filter(
+            counted_q("user"),
             user__agency_id__in=agency_ids,
-            user__is_active=True,
             module_id__in=module_ids,
             revoked_at__isnull=True,
             superseded_by__isnull=True,
@@ -130,7 +134,10 @@ def coverage_table(
     )
     in_progress = _frame(
         Enrolment.objects.filter(
-            user__agency_id__in=agency_ids, module_id__in=module_ids, completed_at__isnull=True
+            counted_q("user"),
+            user__agency_id__in=agency_ids,
+            module_id__in=module_ids,
+            completed_at__isnull=True,
         )
         .values("user__agency_id", "module_id")
         .annotate(in_progress=Count("user", distinct=True))
@@ -199,7 +206,10 @@ def headlines(
     scope = scope_for(user)
     start, end = period or (quarter_bounds(now)[0], now)
     issued = Certificate.objects.filter(
-        revoked_at__isnull=True, user__isnull=False, issued_at__gte=start, issued_at__lt=end
+        counted_q("user", past=True),
+        revoked_at__isnull=True,
+        issued_at__gte=start,
+        issued_at__lt=end,
     )
     sessions = FaceToFaceSession.objects.filter(date__gte=start.date(), date__lt=end.date())
     if scope.agency_ids is not None:
@@ -238,7 +248,10 @@ def quarter_bounds(moment: datetime.datetime) -> tuple[datetime.datetime, dateti
 def sectors_engaged(scope: Scope, start: datetime.datetime, end: datetime.datetime) -> int:
     """Sectors with at least one person trained (certificate issued) in the period."""
     issued = Certificate.objects.filter(
-        revoked_at__isnull=True, issued_at__gte=start, issued_at__lt=end
+        counted_q("user", past=True),
+        revoked_at__isnull=True,
+        issued_at__gte=start,
+        issued_at__lt=end,
     )
     if scope.agency_ids is not None:
         issued = issued.filter(user__agency_id__in=scope.agency_ids)
@@ -253,12 +266,11 @@ def learners_for_cell(user, agency_id: int, module_id: int, now=None) -> list[di
         raise PermissionDenied("You cannot see this agency's training.")
     now = now or timezone.now()
     soon = now + datetime.timedelta(days=EXPIRING_DAYS)
-    people = (
-        get_user_model().objects.filter(agency_id=agency_id, is_active=True).order_by("full_name")
-    )
+    people = counted_members().filter(agency_id=agency_id).order_by("full_name")
     expiry = {
         row["user_id"]: row["expires_at"]
         for row in Certificate.objects.filter(
+            counted_q("user"),
             user__agency_id=agency_id,
             module_id=module_id,
             revoked_at__isnull=True,
@@ -269,7 +281,10 @@ def learners_for_cell(user, agency_id: int, module_id: int, now=None) -> list[di
     }
     started = set(
         Enrolment.objects.filter(
-            user__agency_id=agency_id, module_id=module_id, completed_at__isnull=True
+            counted_q("user"),
+            user__agency_id=agency_id,
+            module_id=module_id,
+            completed_at__isnull=True,
         ).values_list("user_id", flat=True)
     )
     rows = []
@@ -303,6 +318,7 @@ def coverage_by_sector(user, now: datetime.datetime | None = None) -> pd.DataFra
     scope = scope_for(user)
     agencies = _agencies(scope, None)
     holders = Certificate.objects.filter(
+        counted_q("user"),
         revoked_at__isnull=True,
         superseded_by__isnull=True,
         expires_at__gt=now,
@@ -331,7 +347,9 @@ def trained_per_quarter(user, quarters: int = 8, now: datetime.datetime | None =
     start = quarter_bounds(now)[0]
     for _ in range(quarters - 1):
         start = quarter_bounds(start - datetime.timedelta(days=1))[0]
-    issued = Certificate.objects.filter(revoked_at__isnull=True, issued_at__gte=start)
+    issued = Certificate.objects.filter(
+        counted_q("user", past=True), revoked_at__isnull=True, issued_at__gte=start
+    )
     if scope.agency_ids is not None:
         issued = issued.filter(user__agency_id__in=scope.agency_ids)
     frame = pd.DataFrame(
@@ -363,7 +381,7 @@ def confidence_change(user) -> list[dict]:
     from ..models import ConfidenceResponse
 
     scope = scope_for(user)
-    responses = ConfidenceResponse.objects.filter(user__agency__isnull=False)
+    responses = ConfidenceResponse.objects.filter(counted_q("user", past=True))
     if scope.agency_ids is not None:
         responses = responses.filter(user__agency_id__in=scope.agency_ids)
     frame = pd.DataFrame(

@@ -15,7 +15,8 @@ from . import current_enrolment
 
 
 def quiz_for_module(module) -> Quiz | None:
-    return Quiz.objects.filter(module=module).first()
+    """The module's published quiz; one that has never been published doesn't count yet."""
+    return Quiz.objects.filter(module=module, live=True).first()
 
 
 def attempt_for_user(attempt_id: int, user) -> Attempt:

@@ -87,8 +87,15 @@ def parse_upload(filename: str, data: bytes) -> ParseResult:
 
 
 @transaction.atomic
-def import_questions(result: ParseResult, default_category: str = "Imported") -> list[Question]:
-    """Create every question in the result, or none at all."""
+def import_questions(
+    result: ParseResult, default_category: str = "Imported", *, user=None, publish: bool = False
+) -> list[Question]:
+    """Create every question in the result, or none at all.
+
+    Questions are moderated: each is created as a draft with a first revision, which
+    learners never see until a moderator publishes it. ``publish`` (for an importer who may
+    publish questions, having checked the preview) publishes them straight away.
+    """
     if result.errors or not result.questions:
         raise ImportRejected(result.errors)
     categories: dict[str, QuestionCategory] = {}
@@ -116,7 +123,11 @@ def import_questions(result: ParseResult, default_category: str = "Imported") ->
                 QuestionOption(text=o.text, fraction=o.fraction, feedback=o.feedback)
                 for o in parsed.options
             ]
+        question.live = False
         question.save()
+        revision = question.save_revision(user=user, clean=False, log_action=True)
+        if publish:
+            revision.publish(user=user)
         created.append(question)
     return created
 

@@ -76,7 +76,11 @@ def _question_snapshot(question: Question, rng: random.Random, shuffle_options: 
 
 
 def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
-    """The questions this attempt will show, in order, frozen."""
+    """The questions this attempt will show, in order, frozen.
+
+    Only published questions, as published (the rows hold the live version; drafts live in
+    revisions): a question that has never been published is left out, even if chosen.
+    """
     rng = rng or random.SystemRandom()
     prefetch = ("options", "pairs", "tags")
     slots = list(
@@ -89,12 +93,14 @@ def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
     placed: set[int] = set()
     for slot in slots:
         if slot.question_id:
+            if not slot.question.live:
+                continue
             if slot.question_id not in placed:
                 chosen.append(slot.question)
                 placed.add(slot.question_id)
             continue
         pool = list(
-            Question.objects.filter(tags__name=slot.topic)
+            Question.objects.filter(live=True, tags__name=slot.topic)
             .exclude(pk__in=seen)
             .distinct()
             .order_by("pk")
@@ -103,8 +109,12 @@ def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
             chosen.append(question)
             seen.add(question.pk)
             placed.add(question.pk)
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=seen).prefetch_related(*prefetch)}
-    ordered = [questions[q.pk] for q in chosen]
+    questions = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=placed, live=True).prefetch_related(*prefetch)
+    }
+    # A question unpublished a moment ago is left out rather than failing the start.
+    ordered = [questions[q.pk] for q in chosen if q.pk in questions]
     if quiz.shuffle_questions:
         rng.shuffle(ordered)
     return {
@@ -123,6 +133,8 @@ def start_attempt(user, quiz: Quiz, now: datetime.datetime | None = None) -> Att
     ).first()
     if open_attempt is not None:
         return open_attempt
+    if not quiz.live:
+        raise QuizError("This quiz is not available yet. Please try again later.")
     reason = attempt_block_reason(user, quiz, now)
     if reason:
         raise QuizError(reason)

@@ -79,6 +79,9 @@ class AuditEventViewSet(ModelViewSet):
         Column("action", label="Action", sort_key="action"),
         TargetColumn("target", label="Target"),
         Column("summary", label="Summary"),
+        # Sign-in events only: where the attempt came from.
+        Column("client_ip", label="Client address"),
+        Column("user_agent", label="Browser"),
     ]
     filterset_class = AuditEventFilterSet
     search_fields = ["summary"]

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
+from django.utils import timezone
 
 from .models import JobRole, User
 from .roles import STAFF_ROLES, Role
@@ -54,6 +55,8 @@ def load_demo_users(agencies) -> list[User]:
                 full_name=full_name,
                 job_role=job_role,
                 agency=agencies.get(agency_name),
+                # Confirmed members, so the demo lead and learner count in the figures.
+                agency_confirmed_at=timezone.now() if agency_name else None,
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         add_role(user, role)

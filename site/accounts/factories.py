@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import (
     generate_totp_secret,
     hotp_value,
 )
+from django.utils import timezone
 
 from .models import JobRole, User
 from .roles import STAFF_ROLES, Role
@@ -27,6 +28,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Faker("name", locale="en_GB")
     job_role = JobRole.FRONTLINE
     password = factory.django.Password(TEST_PASSWORD)
+    agency = None
+    # Members of an agency are confirmed (so they count in coverage) unless a test passes
+    # agency_confirmed_at=None; with the verified email below they count by default.
+    agency_confirmed_at = factory.Maybe(
+        "agency", yes_declaration=factory.LazyFunction(timezone.now), no_declaration=None
+    )
 
     @factory.post_generation
     def verified_email(self, create, extracted, **kwargs):

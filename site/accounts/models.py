@@ -56,6 +56,29 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="members",
         help_text="Empty when the person's agency is not listed.",
     )
+    # Who counts for an agency. Only people whose email is verified and whose membership
+    # is confirmed count in its coverage figures or appear in its drill-downs.
+    agency_confirmed_at = models.DateTimeField(
+        "agency confirmed",
+        null=True,
+        blank=True,
+        help_text=(
+            "When the person's membership of their agency was confirmed. A verified work "
+            "email at a domain registered to the agency confirms it automatically; an "
+            "agency picked from the list at sign-up stays unconfirmed until the agency's "
+            "lead or the coordinator confirms it; the coordinator's staff-list import and "
+            "their change of agency in Admin → Learners confirm it. Any change of agency "
+            "resets it. Unconfirmed members never count in the figures."
+        ),
+    )
+    agency_confirmed_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who confirmed it; empty when the email domain confirmed it.",
+    )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
 
@@ -73,6 +96,45 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_agency()
+        return instance
+
+    def _remember_agency(self):
+        self._loaded_agency = (
+            self.__dict__.get("agency_id"),
+            self.__dict__.get("agency_confirmed_at"),
+        )
+
+    def save(self, *args, **kwargs):
+        """Any change of agency resets its confirmation, unless the same change confirms it
+        (the coordinator's edit, a staff-list import: see ``accounts.services``)."""
+        loaded = getattr(self, "_loaded_agency", None)
+        if (
+            self.pk
+            and loaded is not None
+            and "agency_id" in self.__dict__
+            and self.agency_id != loaded[0]
+            and self.agency_confirmed_at == loaded[1]
+        ):
+            self.agency_confirmed_at = None
+            self.agency_confirmed_by = None
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "agency_confirmed_at",
+                    "agency_confirmed_by",
+                }
+        super().save(*args, **kwargs)
+        self._remember_agency()
+
+    @property
+    def agency_confirmed(self) -> bool:
+        return self.agency_id is not None and self.agency_confirmed_at is not None
 
     def clean(self):
         super().clean()

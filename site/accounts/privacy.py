@@ -17,7 +17,6 @@ and erased.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import json
@@ -32,6 +31,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
+
+from config import spreadsheets
 
 from .models import AuditEvent, User
 from .roles import STAFF_ROLES
@@ -64,6 +65,10 @@ COVERED: dict[str, Treatment] = {
     "accounts.auditevent.actor": Treatment(
         "exported (action, when)",
         KEEP + "; the old email or name is removed from summaries",
+    ),
+    "accounts.user.agency_confirmed_by": Treatment(
+        "not exported (a staff action on someone else's record)",
+        KEEP + " (the membership they confirmed stays confirmed)",
     ),
     "courses.enrolment.user": Treatment(
         "exported", KEEP + " (coverage and completion counts stay right)"
@@ -302,29 +307,11 @@ def export_user_data(user: User) -> dict:
     }
 
 
-def _safe_cell(value):
-    """Stop spreadsheet formula injection (=, +, -, @ at the start of a cell)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        value = ", ".join(str(item) for item in value)
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _csv(rows: list[dict]) -> bytes:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so Excel reads accents correctly
-    writer = csv.writer(buffer)
+    """One section as CSV, every cell through the shared formula-safe helper."""
     if not rows:
-        writer.writerow(["No records"])
-    else:
-        writer.writerow(list(rows[0]))
-        for row in rows:
-            writer.writerow([_safe_cell(value) for value in row.values()])
-    return buffer.getvalue().encode("utf-8")
+        return spreadsheets.csv_text(["No records"], []).encode("utf-8")
+    return spreadsheets.csv_text(list(rows[0]), (row.values() for row in rows)).encode("utf-8")
 
 
 def export_user_csv(user: User) -> bytes:
@@ -375,12 +362,11 @@ def erasure_problems(user: User) -> list[str]:
             "This person has a staff role, and their actions are on the audit record. "
             "An administrator must remove the role first."
         )
+    # Only real memberships count: an application that merely typed their address (and
+    # that nobody has claimed) never blocks anyone's erasure.
     venues = (
         Venue.objects.filter(status__in=ACTIVE_STATUSES)
-        .filter(
-            Q(memberships__user=user, memberships__role=VenueRole.CONTACT)
-            | Q(contact_email__iexact=user.email)
-        )
+        .filter(memberships__user=user, memberships__role=VenueRole.CONTACT)
         .distinct()
         .order_by("name")
     )
@@ -531,6 +517,11 @@ def erase_user(user: User, *, by) -> None:
         Venue.objects.filter(pk__in=ended_venues.values("pk")).update(
             lead_name="", contact_email="", contact_phone=""
         )
+        # Open applications that typed their address but were never claimed by anyone:
+        # the address goes, and with it the unused link sent to it.
+        Venue.objects.filter(status__in=ACTIVE_STATUSES, contact_email__iexact=old_email).exclude(
+            memberships__role=VenueRole.CONTACT
+        ).update(contact_email="", claim_token_hash="")
         VenueMembership.objects.filter(
             Q(user=user) | Q(user__isnull=True, invited_email__iexact=old_email)
         ).delete()

@@ -93,6 +93,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             *CONTENT_SNIPPETS,
             "pages.publish_supportservice",
             "certificates.change_certificatetemplate",
+            # Quizzes, questions and the certificate template are moderated like pages.
+            "courses.publish_question",
+            "courses.publish_quiz",
+            "certificates.publish_certificatetemplate",
         }
     ),
 }

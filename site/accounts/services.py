@@ -5,10 +5,13 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import get_active_log_context
 
 from network.models import Agency
 from network.selectors import agency_for_email
 
+from . import audit
 from .models import User
 from .roles import Role
 from .staff_import import StaffFile
@@ -31,9 +34,98 @@ def resolve_signup_agency(email: str, chosen: str | None) -> Agency | None:
 
 
 def fill_signup_profile(user: User, *, full_name: str, job_role: str, agency: Agency | None):
+    """The new account's details. Its agency starts unconfirmed, whichever way it was found:
+    a domain match is confirmed when the email is verified (``confirm_agency_by_domain``),
+    a choice from the list by the agency's lead or the coordinator."""
     user.full_name = " ".join(full_name.split())
     user.job_role = job_role
     user.agency = agency
+    user.agency_confirmed_at = None
+    user.agency_confirmed_by = None
+
+
+# --- Who counts for an agency ---------------------------------------------------------------
+
+
+def confirm_agency_by_domain(user: User) -> bool:
+    """Confirm the person's agency if their (verified) email is at a domain registered to it.
+
+    Called when an email address is verified: a mailbox at the agency's domain is proof
+    that they work there. Returns whether it was confirmed now.
+    """
+    if user.agency_id is None or user.agency_confirmed_at is not None:
+        return False
+    matched = agency_for_email(user.email)
+    if matched is None or matched.pk != user.agency_id:
+        return False
+    now = timezone.now()
+    updated = User.objects.filter(
+        pk=user.pk, agency_id=user.agency_id, agency_confirmed_at__isnull=True
+    ).update(agency_confirmed_at=now, agency_confirmed_by=None)
+    if updated:
+        user.agency_confirmed_at, user.agency_confirmed_by = now, None
+        user._remember_agency()
+    return bool(updated)
+
+
+@transaction.atomic
+def confirm_agency_members(people, *, by: User) -> int:
+    """Confirm that each person works for the agency they chose (one audit entry each).
+
+    Callers check that ``by`` may confirm for these agencies (``accounts.selectors``).
+    Someone whose agency changed meanwhile, or already confirmed, is left alone.
+    """
+    now = timezone.now()
+    confirmed = 0
+    for person in people:
+        updated = User.objects.filter(
+            pk=person.pk, agency_id=person.agency_id, agency_confirmed_at__isnull=True
+        ).update(agency_confirmed_at=now, agency_confirmed_by=by)
+        if updated:
+            confirmed += 1
+            audit.record(
+                "agency.confirmed",
+                actor=by,
+                target=person,
+                summary=f"Agency membership confirmed (agency {person.agency_id})",
+            )
+    return confirmed
+
+
+@transaction.atomic
+def decline_agency_member(person: User, *, by: User) -> bool:
+    """Not in this agency: the agency is removed and the person shows as not listed."""
+    agency_id = person.agency_id
+    updated = User.objects.filter(pk=person.pk, agency_id=agency_id).update(
+        agency=None, agency_confirmed_at=None, agency_confirmed_by=None
+    )
+    if updated:
+        audit.record(
+            "agency.declined",
+            actor=by,
+            target=person,
+            summary=f"Agency membership declined (agency {agency_id} removed)",
+        )
+    return bool(updated)
+
+
+def set_agency_by_coordinator(user: User, agency: Agency | None, *, by: User | None) -> None:
+    """The coordinator (or an administrator) puts someone in an agency: that confirms it.
+
+    Sets the fields; the caller saves.
+    """
+    user.agency = agency
+    if agency is None:
+        user.agency_confirmed_at = user.agency_confirmed_by = None
+    else:
+        user.agency_confirmed_at = timezone.now()
+        user.agency_confirmed_by = by if getattr(by, "pk", None) else None
+
+
+def _admin_user() -> User | None:
+    """The person acting in the Wagtail admin, when this runs inside an admin request."""
+    user = get_active_log_context().user
+    return user if getattr(user, "pk", None) else None
 
 
 @transaction.atomic
@@ -84,13 +176,17 @@ def check_staff_against_accounts(staff: StaffFile, agency: Agency) -> list[tuple
 
 @transaction.atomic
 def import_staff(
-    staff: StaffFile, agency: Agency, headcount: int | None = None
+    staff: StaffFile, agency: Agency, headcount: int | None = None, *, by: User | None = None
 ) -> StaffImportResult:
     """Pre-register every row as a learner of the agency, or nobody at all.
 
     People are created without a password and with their email unverified: they activate
-    the account themselves by resetting their password from their work email.
+    the account themselves by resetting their password from their work email. Everyone on
+    the list who is (now) in the agency has their membership confirmed by ``by`` (by default
+    whoever is acting in the Wagtail admin): the coordinator's list is the proof. They count
+    in coverage once their email is verified.
     """
+    by = by or _admin_user()
     errors = staff.errors or check_staff_against_accounts(staff, agency)
     if errors or not staff.rows:
         raise StaffImportRejected(errors)
@@ -107,6 +203,9 @@ def import_staff(
         elif user.agency_id is None:
             user.agency = agency
             user.save(update_fields=["agency"])
+    User.objects.filter(
+        email__in=[row.email for row in staff.rows], agency=agency, agency_confirmed_at__isnull=True
+    ).update(agency_confirmed_at=timezone.now(), agency_confirmed_by=by)
     if headcount is not None:
         Agency.objects.filter(pk=agency.pk).update(headcount=headcount)
     return StaffImportResult(created=created, already_registered=len(staff.rows) - created)

@@ -1,5 +1,7 @@
 import time
 
+from allauth.account.signals import email_confirmed
+from allauth.mfa.signals import authenticator_added
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
@@ -11,7 +13,7 @@ from wagtail.snippets.models import create_extra_permissions
 from . import audit
 from .models import User
 from .roles import sync_role_permissions
-from .security import LAST_SEEN, SIGNED_IN_AT, end_sessions_of
+from .security import LAST_SEEN, SIGNED_IN_AT, end_sessions_of, record_activation_as_code_step
 
 
 @receiver(post_migrate, dispatch_uid="accounts.sync_role_permissions")
@@ -35,6 +37,12 @@ def start_session_clock(sender, request, user, **kwargs):
     request.session[LAST_SEEN] = now
 
 
+# Setting up the authenticator app counts as this session's code step (accounts.security).
+authenticator_added.connect(
+    record_activation_as_code_step, dispatch_uid="accounts.activation_is_a_code_step"
+)
+
+
 @receiver(pre_save, sender=User, dispatch_uid="accounts.note_deactivation")
 def note_deactivation(sender, instance, **kwargs):
     if instance.pk and not instance.is_active:
@@ -47,6 +55,16 @@ def end_sessions_on_deactivation(sender, instance, **kwargs):
     if getattr(instance, "_was_active", False):
         end_sessions_of(instance)
         instance._was_active = False
+
+
+@receiver(email_confirmed, dispatch_uid="accounts.confirm_agency_by_domain")
+def confirm_agency_on_verification(sender, request=None, email_address=None, **kwargs):
+    """A verified work email at a domain registered to the person's agency confirms it."""
+    from .services import confirm_agency_by_domain
+
+    user = getattr(email_address, "user", None)
+    if user is not None and email_address.email == user.email:
+        confirm_agency_by_domain(user)
 
 
 # Sign-ins, failed sign-ins, role changes and deactivations go to the audit log.

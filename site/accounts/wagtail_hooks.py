@@ -1,9 +1,13 @@
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import Learner
+from .viewsets import ConfirmAgencyMixin
 
 
 class LearnerPermissionPolicy(ModelPermissionPolicy):
@@ -29,14 +33,19 @@ class LearnerPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions)
 
 
+class LearnerEditView(ConfirmAgencyMixin, EditView):
+    """The coordinator putting someone in an agency confirms the membership (by them)."""
+
+
 class LearnerViewSet(ModelViewSet):
     model = Learner
+    edit_view_class = LearnerEditView
     icon = "user"
     menu_label = "Learners"
     menu_order = 310
     add_to_admin_menu = True
     add_to_reference_index = False
-    list_display = ["full_name", "email", "agency", "job_role"]
+    list_display = ["full_name", "email", "agency", "agency_confirmed_at", "job_role"]
     list_filter = ["agency", "job_role"]
     search_fields = ["full_name", "email"]
     form_fields = ["full_name", "job_role", "agency"]
@@ -51,6 +60,19 @@ register_permission_policy(Learner, LearnerPermissionPolicy(Learner), exact_clas
 @hooks.register("register_admin_viewset")
 def register_learner_viewset():
     return LearnerViewSet("learners")
+
+
+class ConfirmMembersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("accounts.manage_learners")
+
+
+@hooks.register("register_admin_menu_item")
+def register_confirm_members_link():
+    # The page itself sits beside the coverage dashboard, where agency leads use it too.
+    return ConfirmMembersMenuItem(
+        "Confirm agency members", reverse("courses:coverage_members"), icon_name="tick", order=311
+    )
 
 
 # Admin screens defined in their own modules (Wagtail only discovers wagtail_hooks.py).

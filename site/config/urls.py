@@ -8,9 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 
 from .health import health
+from .security_txt import security_txt
 
 urlpatterns = [
     path("health", health, name="health"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     # The admin signs in through allauth (rate limits, lockout, MFA), never its own form.
     path(
         "admin/login/",

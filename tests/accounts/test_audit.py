@@ -11,6 +11,7 @@ from accounts.roles import Role
 from certificates.services import revoke_certificate
 from network import services as network_services
 from network.models import VenueStatus
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def row_text(event):
 def acting_admin(client):
     admin = UserFactory(is_superuser=True, full_name="Ada Admin")
     add_totp(admin)
-    client.force_login(admin)
+    sign_in(client, admin)
     AuditEvent.objects.all().delete()  # force_login itself is a sign-in
     return client, admin
 
@@ -49,18 +50,145 @@ def test_a_sign_in_is_recorded_with_who_signed_in(client, user_with_role):
     assert event.summary == "Signed in"
 
 
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) " + "Gecko/20100101 Firefox/140.0 " * 20
+
+
+def test_a_sign_in_records_where_it_came_from(client, user_with_role):
+    user = user_with_role(email="ready@example.org")
+    client.post(
+        reverse("account_login"),
+        {"login": "ready@example.org", "password": TEST_PASSWORD},
+        REMOTE_ADDR="203.0.113.10",
+        HTTP_USER_AGENT=BROWSER,
+    )
+    [event] = events("login")
+    assert event.target_id == str(user.pk)
+    assert event.client_ip == "203.0.113.10"
+    assert len(event.user_agent) == 200 and event.user_agent.startswith("Mozilla/5.0 (X11")
+
+
+def test_a_sign_in_behind_the_proxy_records_the_client_not_the_proxy(
+    client, user_with_role, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    user_with_role(email="ready@example.org")
+    client.post(
+        reverse("account_login"),
+        {"login": "ready@example.org", "password": "guess-1"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.10",
+    )
+    [event] = events("login.failed")
+    assert event.client_ip == "203.0.113.10"
+
+
 def test_a_failed_sign_in_is_recorded_without_what_was_typed(client, user_with_role):
     user = user_with_role(email="target@example.org")
-    client.post(reverse("account_login"), {"login": "Target@Example.org", "password": "guess-1"})
-    client.post(reverse("account_login"), {"login": "nobody@example.org", "password": "guess-2"})
-    known, unknown = sorted(events("login.failed"), key=lambda e: e.actor is None)
-    assert known.actor == user
-    assert unknown.actor is None and unknown.target_id == ""
+    for typed, password in (("Target@Example.org", "guess-1"), ("nobody@example.org", "guess-2")):
+        client.post(
+            reverse("account_login"),
+            {"login": typed, "password": password},
+            REMOTE_ADDR="203.0.113.10",
+            HTTP_USER_AGENT="Test browser",
+        )
+    known, unknown = sorted(events("login.failed"), key=lambda e: e.target_id == "")
+    # Whoever typed the password is unknown: the account is what was tried, not who tried.
+    assert known.actor is None
+    assert (known.target_type, known.target_id) == ("accounts.user", str(user.pk))
+    assert unknown.actor is None and unknown.target_id == "" and unknown.target_type == ""
     assert not events("login")
     for event in (known, unknown):
         text = row_text(event).lower()
         assert "example.org" not in text and "guess" not in text
         assert event.summary == "Failed sign-in"
+        assert (event.client_ip, event.user_agent) == ("203.0.113.10", "Test browser")
+
+
+def test_sign_ins_refused_by_the_lockout_are_recorded(client, user_with_role):
+    user = user_with_role(email="target@example.org")
+    for _ in range(7):
+        client.post(
+            reverse("account_login"),
+            {"login": "target@example.org", "password": "guess"},
+            REMOTE_ADDR="203.0.113.10",
+            HTTP_USER_AGENT="Test browser",
+        )
+    assert len(events("login.failed")) == 5
+    # One entry per address and account while the lock lasts, however often it is hit.
+    [event] = events("login.rate_limited")
+    assert event.actor is None
+    assert (event.target_type, event.target_id) == ("accounts.user", str(user.pk))
+    assert (event.client_ip, event.user_agent) == ("203.0.113.10", "Test browser")
+    assert event.summary == "Sign-in refused: too many attempts"
+    assert "example.org" not in row_text(event)
+
+
+def test_sign_ins_refused_by_the_per_address_limit_are_recorded(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
+    statuses = [
+        client.post(
+            reverse("account_login"),
+            {"login": "nobody@example.org", "password": "guess"},
+            REMOTE_ADDR="203.0.113.10",
+            HTTP_USER_AGENT="Test browser",
+        ).status_code
+        for _ in range(4)
+    ]
+    assert statuses == [200, 200, 429, 429]
+    refused = client.post(
+        reverse("account_login"),
+        {"login": "nobody@example.org", "password": "guess"},
+        REMOTE_ADDR="203.0.113.10",
+    )
+    assert refused.status_code == 429
+    assert "Too many attempts" in refused.content.decode()  # the service's own page
+    [event] = events("login.rate_limited")
+    assert event.actor is None and event.target_id == ""
+    assert (event.client_ip, event.user_agent) == ("203.0.113.10", "Test browser")
+
+
+def test_a_wrong_two_factor_code_is_recorded(client):
+    officer = UserFactory(email="officer@example.org", role=Role.SAFE_PLACES_OFFICER)
+    client.post(
+        reverse("account_login"),
+        {"login": officer.email, "password": TEST_PASSWORD},
+        REMOTE_ADDR="203.0.113.10",
+        HTTP_USER_AGENT="Test browser",
+    )
+    client.post(
+        reverse("mfa_authenticate"),
+        {"code": "000000"},
+        REMOTE_ADDR="203.0.113.10",
+        HTTP_USER_AGENT="Test browser",
+    )
+    [event] = events("mfa.failed")
+    assert event.actor is None
+    assert (event.target_type, event.target_id) == ("accounts.user", str(officer.pk))
+    assert (event.client_ip, event.user_agent) == ("203.0.113.10", "Test browser")
+    assert "000000" not in row_text(event)
+
+
+def test_two_factor_codes_refused_for_too_many_attempts_are_recorded(client):
+    officer = UserFactory(email="officer@example.org", role=Role.SAFE_PLACES_OFFICER)
+    client.post(reverse("account_login"), {"login": officer.email, "password": TEST_PASSWORD})
+    for _ in range(7):
+        response = client.post(
+            reverse("mfa_authenticate"), {"code": "000000"}, REMOTE_ADDR="203.0.113.10"
+        )
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert len(events("mfa.failed")) == 5
+    [event] = events("login.rate_limited")
+    assert event.actor is None and event.target_id == str(officer.pk)
+    assert event.client_ip == "203.0.113.10"
+
+
+def test_a_wrong_two_factor_code_when_confirming_identity_is_recorded(client):
+    officer = UserFactory(email="officer@example.org", role=Role.SAFE_PLACES_OFFICER)
+    sign_in(client, officer)
+    client.post(reverse("mfa_reauthenticate"), {"code": "000000"}, REMOTE_ADDR="203.0.113.10")
+    [event] = events("mfa.failed")
+    assert event.target_id == str(officer.pk) and event.client_ip == "203.0.113.10"
+    assert event.summary == "Wrong two-factor code when confirming identity"
 
 
 # --- Role changes and deactivation ------------------------------------------------------------
@@ -168,8 +296,11 @@ def officer(user_with_role):
 @pytest.fixture
 def pending_venue():
     from network.factories import VenueFactory
+    from tests.network.helpers import add_contact
 
-    return VenueFactory(status="under_review", approved_at=None, next_check_due=None)
+    venue = VenueFactory(status="under_review", approved_at=None, next_check_due=None)
+    add_contact(venue)  # the contact has followed the claim link
+    return venue
 
 
 @pytest.fixture
@@ -186,7 +317,7 @@ def trained_staff(scheme):
 
 def test_a_certificate_export_is_recorded_without_the_search_words(client, user_with_role):
     coordinator = user_with_role(Role.TRAINING_COORDINATOR)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.get(reverse("certificates_export_csv") + "?q=jo+bloggs&status=valid")
     assert response.status_code == 200
     b"".join(response.streaming_content)
@@ -198,7 +329,7 @@ def test_a_certificate_export_is_recorded_without_the_search_words(client, user_
 
 def test_a_coverage_export_is_recorded(client, user_with_role):
     coordinator = user_with_role(Role.TRAINING_COORDINATOR)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     response = client.get(reverse("courses:coverage") + "?format=csv")
     assert response.status_code == 200
     [event] = events("export.coverage")
@@ -212,7 +343,7 @@ def test_a_staff_import_is_recorded_against_the_agency(client, user_with_role):
 
     agency = AgencyFactory(name="Police")
     coordinator = user_with_role(Role.TRAINING_COORDINATOR)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     csv = b"Name,Email,Job role\nSam Staff,sam.staff@police.example,Frontline practitioner\n"
     url = reverse("network_staff_import")
     upload = SimpleUploadedFile("staff.csv", csv, content_type="text/csv")
@@ -239,7 +370,7 @@ def test_the_coordinator_reads_filters_and_searches_the_audit_log(client, user_w
     assert coordinator.has_perm("accounts.view_audit")
     record("export.board_report", actor=coordinator, summary="Board report (PDF)")
     record("import.questions", summary="12 questions imported")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     index = reverse("audit_log:index")
     html = client.get(index).content.decode()
     assert "Board report (PDF)" in html and "12 questions imported" in html
@@ -254,11 +385,25 @@ def test_the_coordinator_reads_filters_and_searches_the_audit_log(client, user_w
     assert client.get(index + "?at_from=not-a-date&action=nonsense").status_code == 200
 
 
+def test_the_audit_log_shows_where_sign_in_attempts_came_from(client, user_with_role):
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    client.post(
+        reverse("account_login"),
+        {"login": "nobody@example.org", "password": "guess"},
+        REMOTE_ADDR="203.0.113.10",
+        HTTP_USER_AGENT="Firefox on a shared laptop",
+    )
+    sign_in(client, coordinator)
+    html = client.get(reverse("audit_log:index") + "?action=login.failed").content.decode()
+    assert "Client address" in html and "Browser" in html
+    assert "203.0.113.10" in html and "Firefox on a shared laptop" in html
+
+
 @pytest.mark.parametrize("role", [Role.LEARNER, Role.EDITOR, Role.SAFE_PLACES_OFFICER])
 def test_other_roles_cannot_read_the_audit_log(client, user_with_role, role):
     user = user_with_role(role)
     record("login", actor=user, summary="Signed in")
-    client.force_login(user)
+    sign_in(client, user)
     response = client.get(reverse("audit_log:index"))
     assert response.status_code in (302, 403)
     assert "Signed in" not in response.content.decode()

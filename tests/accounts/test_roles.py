@@ -7,6 +7,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from accounts.roles import ROLE_PERMISSIONS, Role
 from network.factories import AgencyFactory
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +87,13 @@ def test_expected_model_permissions_per_role():
     }
     content |= {"certificates.change_certificatetemplate"}
     assert model_permissions("Editor") == content
-    # Only moderators can make a changed helpline number live.
-    assert model_permissions("Moderator") == content | {"pages.publish_supportservice"}
+    # Only moderators can make a changed helpline number, quiz, question or template live.
+    assert model_permissions("Moderator") == content | {
+        "pages.publish_supportservice",
+        "courses.publish_question",
+        "courses.publish_quiz",
+        "certificates.publish_certificatetemplate",
+    }
 
 
 def test_editors_draft_and_moderators_publish():
@@ -122,7 +128,7 @@ def test_a_hand_granted_permission_is_removed_on_the_next_migrate():
 
 
 def test_learner_cannot_reach_the_admin(client, user_with_role):
-    client.force_login(user_with_role(Role.LEARNER))
+    sign_in(client, user_with_role(Role.LEARNER))
     response = client.get("/admin/")
     assert response.status_code == 302
     assert not response["Location"].startswith("/admin/")
@@ -133,13 +139,13 @@ def test_learner_cannot_reach_the_admin(client, user_with_role):
     [Role.EDITOR, Role.MODERATOR, Role.TRAINING_COORDINATOR, Role.SAFE_PLACES_OFFICER],
 )
 def test_staff_roles_reach_the_admin(client, user_with_role, role):
-    client.force_login(user_with_role(role))
+    sign_in(client, user_with_role(role))
     assert client.get("/admin/").status_code == 200
 
 
 @pytest.mark.parametrize("role", [Role.EDITOR, Role.MODERATOR, Role.SAFE_PLACES_OFFICER])
 def test_content_roles_cannot_manage_agencies_learners_or_users(client, user_with_role, role):
-    client.force_login(user_with_role(role))
+    sign_in(client, user_with_role(role))
     agency = AgencyFactory()
     for url in (
         reverse("agencies:index"),
@@ -158,7 +164,7 @@ def test_coordinator_manages_agencies_and_learners_but_not_users_or_roles(client
     coordinator = user_with_role(Role.TRAINING_COORDINATOR)
     learner = user_with_role(Role.LEARNER, full_name="Misfiled Person")
     agency = AgencyFactory(name="Right agency")
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
 
     assert client.get(reverse("agencies:index")).status_code == 200
     assert client.get(reverse("learners:index")).status_code == 200
@@ -181,7 +187,7 @@ def test_coordinator_manages_agencies_and_learners_but_not_users_or_roles(client
 def test_learner_edit_form_cannot_change_roles_or_admin_status(client, user_with_role):
     coordinator = user_with_role(Role.TRAINING_COORDINATOR)
     learner = user_with_role(Role.LEARNER)
-    client.force_login(coordinator)
+    sign_in(client, coordinator)
     editor_group = Group.objects.get(name="Editor")
     client.post(
         reverse("learners:edit", args=[learner.pk]),

@@ -2,17 +2,23 @@
 idle and absolute timeouts, deactivation, re-authentication and lockout."""
 
 import datetime
+import time
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
 from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import TEST_PASSWORD, UserFactory, add_totp, totp_code
 from accounts.roles import STAFF_ROLES, Role
 from network.factories import AgencyFactory
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +43,7 @@ def test_staff_roles_must_set_up_two_factor_authentication_first(client, role):
     assert client.get(reverse("courses:dashboard")).status_code == 200
 
     add_totp(person)
+    sign_in(client, person)
     assert client.get(WHERE_STAFF_GO[role]).status_code == 200
 
 
@@ -67,11 +74,77 @@ def test_signing_in_with_mfa_takes_the_authenticator_code(client):
     assert client.get("/admin/").status_code == 200
 
 
+def reauthenticate_url(next_path):
+    return reverse("mfa_reauthenticate") + "?" + urlencode({"next": next_path})
+
+
+def test_a_staff_session_that_has_not_entered_a_code_must_enter_one(client):
+    coordinator = UserFactory(role=Role.TRAINING_COORDINATOR)
+    client.force_login(coordinator)  # signed in, but with no two-factor step on record
+    for path in ("/admin/", "/learning/coverage/?agency=1"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == reauthenticate_url(path), path
+    # Their own learning is not held back.
+    assert client.get(reverse("courses:dashboard")).status_code == 200
+
+    page = client.get(reauthenticate_url("/admin/"))
+    assert page.status_code == 200
+    wrong = client.post(reauthenticate_url("/admin/"), {"code": "000000"})
+    assert wrong.status_code == 200
+    assert client.get("/admin/").status_code == 302
+    response = client.post(reauthenticate_url("/admin/"), {"code": totp_code(coordinator)})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_password_only_session_from_before_two_factor_was_set_up_must_enter_a_code(client):
+    editor = UserFactory(role=Role.EDITOR, role__mfa=False)
+    client.post(reverse("account_login"), {"login": editor.email, "password": TEST_PASSWORD})
+    assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
+    add_totp(editor)  # set up in another browser
+    assert client.get("/admin/")["Location"] == reauthenticate_url("/admin/")
+
+
+def test_a_staff_session_with_a_two_factor_step_passes(client):
+    coordinator = UserFactory(role=Role.TRAINING_COORDINATOR)
+    sign_in(client, coordinator)
+    assert client.get("/admin/").status_code == 200
+    skipped_the_code = Client()
+    sign_in(skipped_the_code, coordinator, mfa=False)
+    assert skipped_the_code.get("/admin/")["Location"] == reauthenticate_url("/admin/")
+
+
+def test_the_sign_in_with_a_code_records_the_two_factor_step(client):
+    officer = UserFactory(email="officer@example.org", role=Role.SAFE_PLACES_OFFICER)
+    client.post(reverse("account_login"), {"login": officer.email, "password": TEST_PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(officer)})
+    request = type("Request", (), {"session": client.session})()
+    methods = [record["method"] for record in get_authentication_records(request, officer)]
+    assert methods == ["password", "mfa"]
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_someone_who_has_just_set_up_two_factor_authentication_is_not_asked_again(client):
+    # A real transaction: allauth announces the new authenticator once it is committed.
+    editor = UserFactory(role=Role.EDITOR, role__mfa=False)
+    client.post(reverse("account_login"), {"login": editor.email, "password": TEST_PASSWORD})
+    assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    response = client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
 def test_staff_sessions_end_after_thirty_minutes_without_activity(client):
     coordinator = UserFactory(role=Role.TRAINING_COORDINATOR)
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
-        client.force_login(coordinator)
+        sign_in(client, coordinator)
         assert client.get("/admin/").status_code == 200
         clock.shift(datetime.timedelta(minutes=29))
         assert client.get("/admin/").status_code == 200  # activity restarts the clock
@@ -170,5 +243,5 @@ def test_the_admin_login_is_the_same_rate_limited_sign_in(client, user_with_role
         "/accounts/login/?next=/admin/",
         {"login": "editor.target@example.org", "password": TEST_PASSWORD},
     )
-    assert "Too many failed login attempts" in refused.content.decode()
+    assert "Too many failed sign-in attempts" in refused.content.decode()
     assert "_auth_user_id" not in client.session

@@ -46,6 +46,7 @@ def test_work_email_joins_the_matching_agency_and_must_be_verified(client):
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get(email="new.officer@hampshire.police.uk")
     assert user.agency == police
+    assert user.agency_confirmed_at is None  # not until the email is verified
     assert user.full_name == "Aisha Khan"
     assert list(user.groups.values_list("name", flat=True)) == [Role.LEARNER.value]
     # Verification is mandatory: nobody is signed in until the link is followed.
@@ -69,6 +70,8 @@ def test_following_the_link_verifies_and_signs_in(client):
     assert EmailAddress.objects.get(email="pc.jones@hampshire.police.uk").verified
     user = User.objects.get(email="pc.jones@hampshire.police.uk")
     assert response.context["user"] == user
+    # A verified email at the agency's registered domain confirms the membership.
+    assert user.agency_confirmed_at is not None and user.agency_confirmed_by is None
     assert user.agency.name.encode() in response.content
 
 
@@ -91,7 +94,10 @@ def test_domain_match_wins_over_a_different_choice(client):
 def test_unmatched_domain_uses_the_chosen_agency(client):
     school = AgencyFactory(name="Bitterne Park School")
     client.post(reverse("account_signup"), signup_data(agency=str(school.pk)))
-    assert User.objects.get(email="aisha.khan@example.org").agency == school
+    user = User.objects.get(email="aisha.khan@example.org")
+    assert user.agency == school
+    # Anyone can pick any agency: it counts only once the lead or coordinator confirms it.
+    assert user.agency_confirmed_at is None
 
 
 def test_not_listed_leaves_the_agency_empty_and_the_person_can_still_register(client):
@@ -148,6 +154,11 @@ def test_existing_email_looks_the_same_as_success_and_creates_nothing(client, us
     assert response["Location"] == reverse("account_email_verification_sent")
     assert User.objects.count() == 1
     assert User.objects.get() == existing
+    # The owner is told, in an email that says nothing about who tried.
+    [message] = mail.outbox
+    assert message.to == ["taken@example.org"]
+    assert message.subject == "Safe City Learning: You already have an account"
+    assert "Aisha" not in message.body and "TAKEN" not in message.body
     # The owner of the address is told, by email only.
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["taken@example.org"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from certificates.models import Certificate
 from network.factories import AgencyFactory
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def issued(user_with_role, module, complete_module):
 
 @pytest.fixture
 def coordinator(client, user_with_role):
-    client.force_login(user_with_role(Role.TRAINING_COORDINATOR))
+    sign_in(client, user_with_role(Role.TRAINING_COORDINATOR))
     return client
 
 
@@ -73,7 +74,7 @@ def test_revoking_needs_a_reason(coordinator, issued):
 @pytest.mark.parametrize("role", [Role.LEARNER, Role.EDITOR, Role.AGENCY_LEAD])
 def test_other_roles_cannot_see_export_or_revoke(client, user_with_role, issued, role):
     certificate = issued[0][0]
-    client.force_login(user_with_role(role))
+    sign_in(client, user_with_role(role))
     for url in (
         reverse("certificates:index"),
         reverse("certificates_export_csv"),
@@ -112,9 +113,9 @@ def test_editors_preview_the_certificate_template(client, user_with_role):
     template.title = "Certificate of training"
     template.signatory_name = "Jo Whitfield"
     template.save()
-    client.force_login(user_with_role(Role.EDITOR))
+    sign_in(client, user_with_role(Role.EDITOR))
     response = client.get(reverse("certificates_template_preview"))
     text = pdf_text(response.content)
     assert "Certificate of training" in text and "Jo Whitfield" in text
-    client.force_login(user_with_role(Role.LEARNER))
+    sign_in(client, user_with_role(Role.LEARNER))
     assert client.get(reverse("certificates_template_preview")).status_code in (302, 403)

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from certificates import pdf
 from certificates.models import Certificate
 from network.factories import AgencyFactory
+from tests.helpers import sign_in
 
 from .pdf_tools import decode_qr, needs_pdf_tools, pdf_text
 
@@ -26,7 +27,7 @@ def certificate(holder, module, complete_module):
 
 
 def test_pdf_has_the_facts_and_a_filename(client, holder, certificate):
-    client.force_login(holder)
+    sign_in(client, holder)
     response = client.get(reverse("certificate_pdf", args=[certificate.number]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
@@ -67,22 +68,22 @@ def test_pdf_renders_names_in_many_scripts(certificate, name):
 
 @needs_pdf_tools
 def test_pdf_qr_code_decodes_to_the_verification_url(client, holder, certificate):
-    client.force_login(holder)
+    sign_in(client, holder)
     content = client.get(reverse("certificate_pdf", args=[certificate.number])).content
     assert decode_qr(content) == f"http://testserver/verify/{certificate.code}/"
 
 
 def test_html_certificate_is_the_holders_only(client, holder, certificate, user_with_role):
-    client.force_login(holder)
+    sign_in(client, holder)
     html = client.get(reverse("certificate_detail", args=[certificate.number])).content.decode()
     assert "Aoife Ní Bhriain" in html and certificate.number in html and "Download PDF" in html
-    client.force_login(user_with_role())
+    sign_in(client, user_with_role())
     assert client.get(reverse("certificate_detail", args=[certificate.number])).status_code == 404
     assert client.get(reverse("certificate_pdf", args=[certificate.number])).status_code == 404
 
 
 def test_dashboard_links_to_the_certificate(client, holder, certificate):
-    client.force_login(holder)
+    sign_in(client, holder)
     html = client.get(reverse("courses:dashboard")).content.decode()
     assert reverse("certificate_detail", args=[certificate.number]) in html
 

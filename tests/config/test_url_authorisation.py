@@ -31,6 +31,7 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from network.factories import AgencyFactory, VenueFactory, VenueMembershipFactory, configure_scheme
 from network.models import Venue, VenueRole, VenueStatus
+from tests.helpers import sign_in
 
 from .urlconf import routes
 
@@ -141,6 +142,9 @@ PUBLIC_BY_DESIGN: dict[str, str] = {
     "applications are checked in TABLE.",
     "network:join": "An invitation link: the token emailed to the invitee is the credential; "
     "unknown or expired tokens 404.",
+    "network:claim": "The link emailed to an application's contact address: it acts only for "
+    "someone signed in with exactly that verified address, shows others nothing of the venue, "
+    "and unknown, used or expired tokens 404 (tests/network/test_claim.py).",
     "account_confirm_email": "allauth's email confirmation link: the emailed key is the "
     "credential.",
     "account_reset_password_from_key": "allauth's password reset link: the emailed key is the "
@@ -315,7 +319,7 @@ def test_nobody_else_reaches_a_learners_or_venues_objects(name, world):
     for who, user, expected in visitors:
         client = Client()
         if user is not None:
-            client.force_login(user)
+            sign_in(client, user)
         response = request(client, case, url, world)
         problem = check(response, expected, world, who)
         if problem:
@@ -324,7 +328,7 @@ def test_nobody_else_reaches_a_learners_or_venues_objects(name, world):
         problems.append("a visitor's request changed A's records or venue V")
 
     owner = Client()
-    owner.force_login(getattr(world, case.owner_user))
+    sign_in(owner, getattr(world, case.owner_user))
     response = request(owner, case, url, world)
     problem = check(response, case.owner, world, f"owner ({case.owner_user})")
     if problem:
@@ -342,7 +346,7 @@ def test_the_owner_control_really_shows_a_s_data(world):
     for name, secret in shown.items():
         case = TABLE[name]
         client = Client()
-        client.force_login(getattr(world, case.owner_user))
+        sign_in(client, getattr(world, case.owner_user))
         response = client.get(case.build(world), secure=True)
         assert response.status_code == 200, name
         assert secret in response.content.decode(), name
@@ -365,7 +369,7 @@ def test_public_by_design_urls_do_not_leak_a_pending_or_unknown_object(client, w
 def test_a_venue_contact_cannot_remove_another_venue_s_staff(client, world):
     """The membership id is checked against the venue in the URL, not just the venue."""
     other_staff = VenueMembershipFactory(venue=VenueFactory(), role=VenueRole.STAFF)
-    client.force_login(world.learner_a)  # contact of venue V, not of the other venue
+    sign_in(client, world.learner_a)  # contact of venue V, not of the other venue
     url = reverse("network:remove_staff", args=[world.venue.pk, other_staff.pk])
     assert client.post(url, secure=True).status_code == 404
     assert type(other_staff).objects.filter(pk=other_staff.pk).exists()

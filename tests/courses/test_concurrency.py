@@ -12,6 +12,7 @@ from courses import services
 from courses.models import Enrolment, LessonCompletion
 from courses.selectors import live_lessons
 from courses.signals import module_completed
+from tests.helpers import sign_in
 
 pytestmark = [
     pytest.mark.postgres,
@@ -88,7 +89,7 @@ def test_twenty_simultaneous_submissions_grade_one_attempt_once(user_with_role, 
 
     def submit():
         client = Client()
-        client.force_login(learner)
+        sign_in(client, learner)
         statuses.append(client.post(url, {"token": token}).status_code)
 
     with caplog.at_level("INFO", logger="safecity.quiz"):

@@ -12,6 +12,7 @@ from accounts.roles import Role
 from courses.factories import LessonPageFactory, lesson_body, module_with_lessons
 from courses.models import CourseIndexPage, LessonPage, ModulePage
 from pages.models import HomePage, StandardPage
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_an_editors_change_goes_through_moderation_before_it_is_live(
     client, user_with_role, module
 ):
     editor, moderator = user_with_role(Role.EDITOR), user_with_role(Role.MODERATOR)
-    client.force_login(editor)
+    sign_in(client, editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=[module.pk])
     post = nested_form_data(
         {
@@ -75,7 +76,7 @@ def test_an_editors_change_goes_through_moderation_before_it_is_live(
     module.refresh_from_db()
     assert module.title == "Identifying domestic abuse"
 
-    client.force_login(moderator)
+    sign_in(client, moderator)
     task_state = module.current_workflow_state.current_task_state
     response = client.post(
         reverse(
@@ -95,19 +96,19 @@ def test_review_report_lists_overdue_modules_for_editors_only(client, user_with_
         catalogue, title="Overdue module", review_by=datetime.date(2020, 1, 1)
     )
     module_with_lessons(catalogue, title="Fresh module", review_by=datetime.date(2099, 1, 1))
-    client.force_login(user_with_role(Role.EDITOR))
+    sign_in(client, user_with_role(Role.EDITOR))
     html = client.get(reverse("content_due_for_review")).content.decode()
     assert overdue.title in html
     assert "(overdue)" in html
     assert "Fresh module" not in html
 
-    client.force_login(user_with_role(Role.SAFE_PLACES_OFFICER))
+    sign_in(client, user_with_role(Role.SAFE_PLACES_OFFICER))
     response = client.get(reverse("content_due_for_review"))
     assert response.status_code in (302, 403)
 
 
 def test_editors_cannot_reach_accounts_or_agencies(client, user_with_role):
-    client.force_login(user_with_role(Role.EDITOR))
+    sign_in(client, user_with_role(Role.EDITOR))
     for url in (reverse("wagtailusers_users:index"), reverse("agencies:index")):
         assert client.get(url).status_code in (302, 403)
 
@@ -115,3 +116,26 @@ def test_editors_cannot_reach_accounts_or_agencies(client, user_with_role):
 def test_home_is_the_only_place_for_the_catalogue(home_page):
     assert CourseIndexPage.can_create_at(home_page)
     assert not CourseIndexPage.can_create_at(Page.get_first_root_node())
+
+
+@pytest.mark.parametrize("distressing", [False, True])
+def test_an_editor_can_preview_a_lesson(rf, client, user_with_role, module, distressing):
+    """The editor's live preview (what Wagtail's preview view renders) shows the lesson with
+    its module navigation, not a 500, and not the content note in its place."""
+    lesson = module.get_children().first().specific
+    lesson.distressing = distressing
+    lesson.content_note = "Describes coercive control." if distressing else ""
+    lesson.title = "A draft title the editor is checking"
+    editor = user_with_role(Role.EDITOR)
+    sign_in(client, editor)  # a session that has been through the code step
+    cookie = client.cookies["sessionid"]
+    editor_request = rf.get("/admin/", HTTP_COOKIE=f"sessionid={cookie.value}")
+    editor_request.user = editor
+    editor_request.session = client.session
+    response = lesson.make_preview_request(editor_request, lesson.default_preview_mode)
+    response.render()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A draft title the editor is checking" in html
+    assert module.title in html  # the breadcrumb back to the module
+    assert "content note" not in html.lower() or "Describes coercive control." not in html

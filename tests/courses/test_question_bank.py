@@ -11,6 +11,7 @@ from courses import services
 from courses.factories import make_question
 from courses.models import Question
 from courses.quiz_formats.gift import parse_gift
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def upload(client, name, content):
 
 @pytest.fixture
 def coordinator(client, user_with_role):
-    client.force_login(user_with_role(Role.TRAINING_COORDINATOR))
+    sign_in(client, user_with_role(Role.TRAINING_COORDINATOR))
     return client
 
 
@@ -130,7 +131,7 @@ def test_latin1_files_from_windows_are_read(coordinator):
 
 
 def test_learners_cannot_import(client, user_with_role):
-    client.force_login(user_with_role(Role.LEARNER))
+    sign_in(client, user_with_role(Role.LEARNER))
     response = upload(client, "bank.gift", GIFT.encode())
     assert response.status_code in (302, 403)
     assert Question.objects.count() == 0

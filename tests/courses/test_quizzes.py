@@ -14,6 +14,7 @@ from courses.models import Attempt
 from courses.selectors import live_lessons
 from courses.selectors.quizzes import attempt_block_reason
 from courses.services import QuizError
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +215,7 @@ def test_passing_the_quiz_completes_the_module_once_lessons_are_done(
 
 
 def test_correct_answers_never_reach_the_page_of_an_open_attempt(client, learner, quiz):
-    client.force_login(learner)
+    sign_in(client, learner)
     response = client.post(reverse("courses:start_quiz", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner)
     html = client.get(response["Location"]).content.decode()
@@ -229,7 +230,7 @@ def test_correct_answers_never_reach_the_page_of_an_open_attempt(client, learner
 def test_another_learners_attempt_is_not_found(client, user_with_role, quiz):
     owner, intruder = user_with_role(), user_with_role()
     attempt = services.start_attempt(owner, quiz)
-    client.force_login(intruder)
+    sign_in(client, intruder)
     for url in (
         reverse("courses:attempt", args=[attempt.pk, 1]),
         reverse("courses:attempt_summary", args=[attempt.pk]),
@@ -248,7 +249,7 @@ def test_another_learners_attempt_is_not_found(client, user_with_role, quiz):
 
 
 def test_full_journey_through_views_with_prg_and_feedback(client, learner, quiz, module):
-    client.force_login(learner)
+    sign_in(client, learner)
     response = client.post(reverse("courses:start_quiz", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner)
     assert response["Location"] == reverse("courses:attempt", args=[attempt.pk, 1])
@@ -289,7 +290,7 @@ def test_full_journey_through_views_with_prg_and_feedback(client, learner, quiz,
 
 
 def test_tampered_post_keeps_answers_and_shows_a_message(client, learner, quiz):
-    client.force_login(learner)
+    sign_in(client, learner)
     client.post(reverse("courses:start_quiz", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner)
     index = next(i for i, q in enumerate(attempt.questions) if q["type"] != "matching")
@@ -307,7 +308,7 @@ def test_confidence_ratings_are_saved_and_validated(client, learner, module):
     quiz = make_quiz(
         module, [make_question()], confidence_statements="I feel ready\nI know who to call"
     )
-    client.force_login(learner)
+    sign_in(client, learner)
     url = reverse("courses:confidence", args=[quiz.pk, "before"])
     bad = client.post(url, {"s0": "9"})
     assert bad.status_code == 400
@@ -346,10 +347,10 @@ def test_statistics_show_facility_discrimination_and_flag_hard_questions(
     assert stats["Telling"].discrimination > 0.3
     assert sum(stats["Easy"].options.values()) == 6
 
-    client.force_login(user_with_role(Role.EDITOR))
+    sign_in(client, user_with_role(Role.EDITOR))
     html = client.get(reverse("courses_quiz_statistics") + f"?quiz={quiz.pk}").content.decode()
     assert "Nearly everyone gets this wrong" in html
-    client.force_login(user_with_role())
+    sign_in(client, user_with_role())
     assert client.get(reverse("courses_quiz_statistics")).status_code in (302, 403)
 
 
@@ -361,7 +362,7 @@ def test_submitting_uses_a_bounded_number_of_queries(
     quiz = make_quiz(
         module, [make_question(kinds[n % 4]) for n in range(size)], questions_per_page=size
     )
-    client.force_login(learner)
+    sign_in(client, learner)
     client.post(reverse("courses:start_quiz", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner)
     data = {"action": "finish"}

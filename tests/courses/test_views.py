@@ -7,6 +7,7 @@ from courses import services
 from courses.factories import LessonPageFactory, module_with_lessons
 from courses.models import Enrolment, LessonCompletion, ReflectionNote
 from courses.selectors import live_lessons
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def learner(user_with_role):
 
 @pytest.fixture
 def signed_in(client, learner):
-    client.force_login(learner)
+    sign_in(client, learner)
     return client
 
 
@@ -125,7 +126,7 @@ def test_reflection_is_private_and_long_answers_are_kept_with_an_error(
     block_id = lesson.body[0].id
     author, other = user_with_role(), user_with_role()
 
-    client.force_login(author)
+    sign_in(client, author)
     url = reverse("courses:save_reflection", args=[lesson.pk])
     client.post(url, {"block_id": block_id, "text": "I would ask privately."})
     assert "I would ask privately." in client.get(lesson.url).content.decode()
@@ -140,14 +141,14 @@ def test_reflection_is_private_and_long_answers_are_kept_with_an_error(
 
     assert client.post(url, {"block_id": "made-up", "text": "x"}).status_code == 404
 
-    client.force_login(other)
+    sign_in(client, other)
     assert "I would ask privately." not in client.get(lesson.url).content.decode()
 
 
 def test_dashboard_lists_only_my_learning(client, user_with_role, module):
     mine, theirs = user_with_role(), user_with_role()
     services.complete_lesson(theirs, live_lessons(module).first())
-    client.force_login(mine)
+    sign_in(client, mine)
     html = client.get(reverse("courses:dashboard")).content.decode()
     assert module.title not in html
     assert "You have no modules in progress" in html
@@ -169,7 +170,7 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_progress(
     client, user_with_role, catalogue
 ):
     learner = user_with_role()
-    client.force_login(learner)
+    sign_in(client, learner)
     small = module_with_lessons(catalogue, count=2)
     large = module_with_lessons(catalogue, count=9)
     for lesson in list(live_lessons(large))[:6]:
@@ -185,7 +186,7 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_progress(
 
 def test_dashboard_queries_do_not_grow_with_enrolments(client, user_with_role, catalogue):
     learner = user_with_role()
-    client.force_login(learner)
+    sign_in(client, learner)
     modules = [module_with_lessons(catalogue, count=3) for _ in range(6)]
     services.complete_lesson(learner, live_lessons(modules[0]).first())
     client.get(reverse("courses:dashboard"))

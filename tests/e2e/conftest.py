@@ -94,3 +94,37 @@ def axe():
         assert results.violations_count == 0, f"{label}:\n{results.generate_report()}"
 
     return check
+
+
+#: The widths every journey is checked at: a desktop and the narrowest phone WCAG 1.4.10
+#: (Reflow) asks for, 320 CSS pixels.
+DESKTOP_WIDTH = 1280
+PHONE_WIDTH = 320
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the window (0 when nothing scrolls
+    sideways)."""
+    return page.evaluate(
+        "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        " - window.innerWidth"
+    )
+
+
+@pytest.fixture
+def look(axe):
+    """Check the page as a person would see it at both widths: axe finds no violation at
+    1280 px and at 320 px, and at 320 px nothing scrolls sideways. The page is left at
+    1280 px. Call it on every page a journey visits."""
+
+    def check(page, label: str):
+        height = (page.viewport_size or {}).get("height", 800)
+        page.set_viewport_size({"width": DESKTOP_WIDTH, "height": height})
+        axe(page, f"{label} at {DESKTOP_WIDTH}px")
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": height})
+        overflow = horizontal_overflow(page)
+        assert overflow <= 0, f"{label}: {overflow}px of sideways scrolling at {PHONE_WIDTH}px"
+        axe(page, f"{label} at {PHONE_WIDTH}px")
+        page.set_viewport_size({"width": DESKTOP_WIDTH, "height": height})
+
+    return check

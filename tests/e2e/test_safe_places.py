@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from accounts.factories import TEST_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from accounts.roles import Role
 from courses import services as course_services
 from courses.models import ModulePage
@@ -81,7 +81,7 @@ def test_apply_then_approve_only_once_staff_are_trained_then_find_it(
         assert venue.status == VenueStatus.SUBMITTED
         assert venue.postcode == POSTCODE and venue.latitude is not None
 
-        # The officer starts the review; approval is refused: nobody is trained yet.
+        # The officer starts the review; approval is refused: nobody manages it or is trained.
         officer = UserFactory(email="officer@example.org", role=Role.SAFE_PLACES_OFFICER)
         sign_in(page, officer.email)
         officer_does(page, venue, "Start review")
@@ -91,14 +91,24 @@ def test_apply_then_approve_only_once_staff_are_trained_then_find_it(
         venue.refresh_from_db()
         assert venue.status == VenueStatus.UNDER_REVIEW
 
-        # The venue's contact sets a password and invites a member of staff.
-        contact = venue.memberships.get(role="contact").user
-        contact.set_password(TEST_PASSWORD)
-        contact.save()
-        contact.emailaddress_set.update(verified=True)
+        # Nobody manages the application until its address is confirmed: the contact signs
+        # in with that address, follows the emailed link and confirms.
+        assert not venue.memberships.exists()
+        received = next(m for m in mail.outbox if m.to == ["lee.lead@acceptance-cafe.example"])
+        assert "Acceptance Café" not in received.body and "Lee Lead" not in received.body
+        claim_link = re.search(r"http\S+/safe-places/claim/\S+/", received.body).group(0)
+        contact = UserFactory(email="lee.lead@acceptance-cafe.example", full_name="Lee Lead")
         contact_context = browser.new_context(base_url=live_server.url)
         contact_page = contact_context.new_page()
         sign_in(contact_page, contact.email)
+        contact_page.goto(claim_link.replace("http://testserver", live_server.url))
+        axe(contact_page, "claim page")
+        with contact_page.expect_navigation():
+            contact_page.get_by_role("button", name="Confirm and manage this application").click()
+        contact_page.get_by_text("You have confirmed your email address").wait_for()
+        assert venue.memberships.get(role="contact").user == contact
+
+        # The contact invites a member of staff.
         contact_page.goto(f"/safe-places/manage/{venue.pk}/")
         contact_page.get_by_label("Email address").fill("sam.staff@acceptance-cafe.example")
         contact_page.get_by_role("button", name="Send invitation").click()

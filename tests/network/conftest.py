@@ -3,6 +3,8 @@ import pytest
 from accounts.roles import Role
 from network.factories import VenueFactory, VenueMembershipFactory, certify, configure_scheme
 
+from .helpers import add_contact
+
 
 @pytest.fixture
 def scheme(module):
@@ -29,4 +31,7 @@ def trained_staff(scheme):
 
 @pytest.fixture
 def pending_venue():
-    return VenueFactory(status="under_review", approved_at=None, next_check_due=None)
+    """A venue under review whose contact has confirmed their address."""
+    venue = VenueFactory(status="under_review", approved_at=None, next_check_due=None)
+    add_contact(venue)
+    return venue

@@ -4,19 +4,23 @@ import datetime
 import html
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+import network
 from accounts.models import User
 from network.factories import VenueFactory
 from network.forms import parse_time
-from network.models import Venue, VenueHours, VenueRole, VenueStatus
+from network.models import Venue, VenueHours, VenueStatus
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
 URL = "/safe-places/apply/"
+CLAIM_LINK = re.compile(r"https?://\S*/safe-places/claim/[^/\s]+/")
 
 
 def application(**changes):
@@ -76,7 +80,7 @@ def test_the_form_is_public_and_has_a_fresh_submission_id(client):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_a_valid_application_creates_a_submitted_venue_and_an_account(post, client):
+def test_a_valid_application_creates_a_submitted_venue_and_no_account(post, client):
     response = post(application())
 
     assert response.status_code == 302
@@ -84,6 +88,7 @@ def test_a_valid_application_creates_a_submitted_venue_and_an_account(post, clie
     venue = Venue.objects.get()
     assert venue.status == VenueStatus.SUBMITTED
     assert venue.postcode == "SO14 7LY"
+    assert venue.contact_email == "priya@bargatebooks.example"
     assert (venue.step_free, venue.quiet_space, venue.accessible_toilet) == (True, True, False)
     assert venue.closed_on_bank_holidays is True
     assert venue.staff_count == 8
@@ -95,28 +100,58 @@ def test_a_valid_application_creates_a_submitted_venue_and_an_account(post, clie
         False,
     )
     assert hours[6].closed and hours[6].opens is None and hours[6].closes is None
-    membership = venue.memberships.get()
-    assert membership.role == VenueRole.CONTACT
-    contact = User.objects.get(email="priya@bargatebooks.example")
-    assert membership.user == contact
-    assert not contact.has_usable_password()
+    # Nothing is attached to anyone, and no account is made, until the address is confirmed.
+    assert not venue.memberships.exists()
+    assert not User.objects.exists()
     assert [m.to for m in mail.outbox] == [["priya@bargatebooks.example"]]
     assert venue.reference in mail.outbox[0].body
-    assert reverse("account_reset_password") in mail.outbox[0].body
+    assert CLAIM_LINK.search(mail.outbox[0].body)
+    assert reverse("account_reset_password") not in mail.outbox[0].body
 
     received = client.get(response["Location"])
     text = page_text(received)
     assert received.status_code == 200
     assert venue.reference in text
     assert "training" in text and "review" in text
+    assert "confirm" in text
 
 
 def test_the_confirmation_email_says_little_beyond_a_link(post):
-    post(application(contact_phone="07700 900123"))
+    post(application(contact_phone="07700 900123", name="Bargate Books"))
     body = mail.outbox[0].body
     assert "07700 900123" not in body
     assert "Priya Shah" not in body
+    assert "Bargate Books" not in body
     assert "http://testserver/" in body
+
+
+def test_application_naming_an_existing_account_attaches_nothing(post, client):
+    from accounts import privacy
+    from accounts.factories import UserFactory
+
+    existing = UserFactory(email="priya@bargatebooks.example", full_name="Priya Real")
+    post(
+        application(
+            contact_email="Priya@BargateBooks.example",
+            name="Evil Lure Ltd",
+            lead_name="Your Ex",
+        )
+    )
+    venue = Venue.objects.get()
+    assert not venue.memberships.exists()
+    assert User.objects.count() == 1
+
+    sign_in(client, existing)
+    manage = page_text(client.get(reverse("network:manage")))
+    assert "Evil Lure Ltd" not in manage
+    assert client.get(reverse("network:manage_venue", args=[venue.pk])).status_code == 404
+    assert privacy.erasure_problems(existing) == []
+
+    (message,) = mail.outbox
+    assert message.to == ["Priya@BargateBooks.example"]
+    for typed in ("Evil Lure Ltd", "Your Ex", "12 High Street", "07700 900982"):
+        assert typed not in message.body and typed not in message.subject
+    assert CLAIM_LINK.search(message.body)
 
 
 def test_submitting_the_same_form_twice_makes_one_application(post):
@@ -354,27 +389,29 @@ EMAIL_CONTEXT = {
 
 
 @pytest.mark.parametrize("status", ["approved", "rejected", "suspended", "lapsed"])
-def test_status_emails_carry_a_link_and_no_private_details(status):
+def test_status_emails_carry_a_link_and_nothing_anyone_typed(status):
     from django.template.loader import render_to_string
 
     venue = VenueFactory(
         name="Bob’s Café & Bar",
+        slug="bobs-cafe-bar",
         contact_phone="07700 900555",
         lead_name="Robin Private",
         status=status,
         status_reason="Staff training ran out & was not renewed" if status != "approved" else "",
     )
-    body = render_to_string(f"network/email/status_{status}.txt", {"venue": venue, **EMAIL_CONTEXT})
-    assert "Bob’s Café & Bar" in body  # plain text: not HTML-escaped
+    body = render_to_string(
+        f"network/email/status_{status}.txt",
+        {"venue": venue, "reference": venue.reference, **EMAIL_CONTEXT},
+    )
     assert EMAIL_CONTEXT["manage_url"] in body
-    assert "07700 900555" not in body and "Robin Private" not in body
-    if status == "approved":
-        assert EMAIL_CONTEXT["public_url"] in body
-    else:
-        assert "Staff training ran out & was not renewed" in body
+    assert venue.reference in body
+    # The officer's reason is on the signed-in page, not in the email.
+    for typed in ("Bob", "07700 900555", "Robin Private", "Staff training ran out"):
+        assert typed not in body, typed
 
 
-def test_invitation_and_reminder_emails_render():
+def test_invitation_and_reminder_emails_render_without_the_venue_name():
     from django.template.loader import render_to_string
 
     venue = VenueFactory(name="The Crown")
@@ -383,6 +420,7 @@ def test_invitation_and_reminder_emails_render():
         {"venue": venue, "link": "http://testserver/safe-places/join/abc/", "days": 14},
     )
     assert "http://testserver/safe-places/join/abc/" in invite and "14 days" in invite
+    assert "The Crown" not in invite
     due = datetime.date(2026, 6, 1)
     for on_the_day in (False, True):
         reminder = render_to_string(
@@ -390,11 +428,39 @@ def test_invitation_and_reminder_emails_render():
             {"venue": venue, "due": due, "on_the_day": on_the_day, **EMAIL_CONTEXT},
         )
         assert "1 June 2026" in reminder and EMAIL_CONTEXT["manage_url"] in reminder
+        assert "The Crown" not in reminder
     officer = render_to_string(
         "network/email/officer_new_application.txt",
         {"venue": venue, "admin_url": "http://testserver/admin/venues/edit/1/"},
     )
     assert venue.reference in officer and "http://testserver/admin/venues/edit/1/" in officer
+    assert "The Crown" not in officer
+
+
+@pytest.mark.parametrize(
+    "template",
+    sorted(
+        p.stem for p in (Path(network.__file__).parent / "templates/network/email").glob("*.txt")
+    ),
+)
+def test_no_network_email_template_prints_what_someone_typed(template):
+    """Every field an applicant, a contact or an officer types, checked in every email."""
+    source = (Path(network.__file__).parent / f"templates/network/email/{template}.txt").read_text()
+    for field in (
+        "name",
+        "lead_name",
+        "status_reason",
+        "address_line_1",
+        "address_line_2",
+        "town",
+        "contact_phone",
+        "public_phone",
+        "contact_email",
+        "slug",
+        "postcode",
+    ):
+        assert f"venue.{field}" not in source, (template, field)
+    assert "public_url" not in source  # the public address is made from the typed name
 
 
 def test_officer_is_told_of_a_new_application(post):
@@ -408,14 +474,3 @@ def test_officer_is_told_of_a_new_application(post):
     officer = next(m for m in mail.outbox if m.to == ["safe.places@council.example"])
     assert venue.reference in officer.body
     assert "priya@bargatebooks.example" not in officer.body
-
-
-def test_someone_with_an_account_is_linked_to_it_and_told_to_sign_in(post):
-    from accounts.factories import UserFactory
-
-    existing = UserFactory(email="priya@bargatebooks.example")
-    post(application(contact_email="Priya@BargateBooks.example"))
-    assert Venue.objects.get().memberships.get().user == existing
-    assert User.objects.count() == 1
-    body = mail.outbox[0].body
-    assert "Sign in" in body and reverse("account_reset_password") not in body

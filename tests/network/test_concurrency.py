@@ -12,6 +12,8 @@ from network import services
 from network.factories import VenueFactory
 from network.models import Venue, VenueStatus
 
+from .helpers import add_contact
+
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -67,8 +69,28 @@ def test_two_workers_sending_reminders_send_each_once(scheme, trained_staff):
     due = timezone.localdate() + datetime.timedelta(days=10)
     venues = [VenueFactory(next_check_due=due) for _ in range(6)]
     for venue in venues:
+        add_contact(venue)
         trained_staff(venue)
     sent = run_together(4, services.send_check_reminders)
     assert sum(sent) == 6
     assert len(mail.outbox) == 6
     assert sorted(m.to[0] for m in mail.outbox) == sorted(v.contact_email for v in venues)
+
+
+def test_fifteen_invitations_at_once_send_no_more_than_the_hourly_limit(scheme):
+    from django.core.exceptions import ValidationError
+
+    venue = VenueFactory()
+    add_contact(venue)
+    counter = iter(range(100))
+
+    def invite():
+        try:
+            return services.invite_staff(venue, f"person{next(counter)}@shop.example", by=None)
+        except ValidationError as refused:
+            return refused
+
+    outcomes = run_together(15, invite)
+    refused = [o for o in outcomes if isinstance(o, services.TooManyInvitations)]
+    assert len(refused) == 15 - services.INVITES_PER_HOUR
+    assert venue.memberships.filter(user__isnull=True).count() == services.INVITES_PER_HOUR

@@ -22,6 +22,7 @@ from network.factories import (
 )
 from network.manage_forms import NEITHER_CHECKED
 from network.models import VenueMembership, VenueRole, VenueStatus
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def contact(venue_and_contact):
 
 @pytest.fixture
 def contact_client(client, contact):
-    client.force_login(contact)
+    sign_in(client, contact)
     return client
 
 
@@ -107,7 +108,7 @@ def test_nobody_but_the_contact_reaches_a_venue(client, venue, who, user_with_ro
         outsider = user_with_role(Role.LEARNER)
     else:
         outsider = member.user
-    client.force_login(outsider)
+    sign_in(client, outsider)
     for method, url in _venue_urls(venue, member):
         data = {"email": "x@example.org", "details_correct": "on", "charter": "on"}
         response = getattr(client, method)(url, data) if method == "post" else client.get(url)
@@ -130,7 +131,7 @@ def test_anonymous_people_are_sent_to_sign_in(client, venue):
 
 
 def test_someone_with_no_venue_is_pointed_to_the_application_form(client, user_with_role):
-    client.force_login(user_with_role(Role.LEARNER))
+    sign_in(client, user_with_role(Role.LEARNER))
     html = client.get(reverse("network:manage")).content.decode()
     assert reverse("network:apply") in html
 
@@ -138,7 +139,7 @@ def test_someone_with_no_venue_is_pointed_to_the_application_form(client, user_w
 def test_staff_see_where_they_work_and_a_link_to_the_training(client, venue, module):
     configure_scheme(module)
     member = VenueMembershipFactory(venue=venue)
-    client.force_login(member.user)
+    sign_in(client, member.user)
     html = client.get(reverse("network:manage")).content.decode()
     assert "You are on the staff of The Corner Café" in html
     assert module.url in html
@@ -204,15 +205,14 @@ def test_the_join_link_links_a_signed_in_person_once(
     invite(contact_client, venue, "invited@business.example", django_capture_on_commit_callbacks)
     join_url = reverse("network:join", args=[token_from(mail.outbox[0])])
     client = Client()  # the invited person, on their own device
-    joiner = UserFactory(email="their.own@example.org")
-    client.force_login(joiner)
+    joiner = UserFactory(email="Invited@Business.example")
+    sign_in(client, joiner)
 
     page = client.get(join_url)
     html = page.content.decode()
     assert page.status_code == 200
     assert "The Corner Café has invited you to take the Safe Places training" in html
     assert "Join The Corner Café's staff" in html
-    assert "invited@business.example" not in html
 
     response = client.post(join_url)
     assert response.status_code == 302
@@ -234,7 +234,7 @@ def test_without_a_training_module_joining_goes_to_your_safe_places(
     invite(contact_client, venue, "invited@business.example", django_capture_on_commit_callbacks)
     join_url = reverse("network:join", args=[token_from(mail.outbox[0])])
     client = Client()  # the invited person, on their own device
-    client.force_login(UserFactory())
+    sign_in(client, UserFactory(email="invited@business.example"))
     response = client.post(join_url, follow=True)
     assert response.redirect_chain[0][0] == reverse("network:manage")
     assert "You have joined The Corner Café" in response.content.decode()
@@ -251,6 +251,7 @@ def test_anonymous_visitors_are_offered_sign_up_or_sign_in(
     html = response.content.decode()
     assert response.status_code == 200
     assert "has invited you to take the Safe Places training" in html
+    assert "The Corner Café" not in html  # whoever holds the link learns nothing of the venue
     assert f"{reverse('account_signup')}?next={join_url.replace('/', '%2F')}" in html
     assert f"{reverse('account_login')}?next={join_url.replace('/', '%2F')}" in html
     assert "invited@business.example" not in html
@@ -268,7 +269,7 @@ def test_an_expired_invitation_is_refused_politely(
     invite(contact_client, venue, "slow@business.example", django_capture_on_commit_callbacks)
     join_url = reverse("network:join", args=[token_from(mail.outbox[0])])
     client = Client()  # the invited person, on their own device
-    client.force_login(UserFactory())
+    sign_in(client, UserFactory(email="slow@business.example"))
     with time_machine.travel(timezone.now() + datetime.timedelta(days=15)):
         page = client.get(join_url)
         posted = client.post(join_url)
@@ -276,6 +277,90 @@ def test_an_expired_invitation_is_refused_politely(
     assert "expired or has already been used" in page.content.decode()
     assert posted.status_code == 404
     assert VenueMembership.objects.get(invited_email="slow@business.example").user is None
+
+
+@pytest.mark.parametrize("who", ["another address", "the address, unverified"])
+def test_an_invitation_is_only_accepted_by_its_verified_address(
+    contact_client, venue, who, django_capture_on_commit_callbacks
+):
+    from allauth.account.models import EmailAddress
+
+    invite(contact_client, venue, "invited@business.example", django_capture_on_commit_callbacks)
+    join_url = reverse("network:join", args=[token_from(mail.outbox[0])])
+    if who == "another address":
+        person = UserFactory(email="someone.else@example.org")
+        expected = "This invitation is for a different email address"
+    else:
+        person = UserFactory(email="invited@business.example")
+        EmailAddress.objects.filter(user=person).update(verified=False)
+        expected = "Confirm your email address"
+    client = Client()
+    sign_in(client, person)
+    for response in (client.get(join_url), client.post(join_url)):
+        html = response.content.decode()
+        assert response.status_code == 403
+        assert expected in html
+        assert "The Corner Café" not in html
+    assert VenueMembership.objects.get(invited_email="invited@business.example").user is None
+    assert not VenueMembership.objects.filter(user=person).exists()
+
+
+@pytest.mark.parametrize("status", [VenueStatus.SUBMITTED, VenueStatus.REJECTED])
+def test_a_venue_not_yet_reviewed_cannot_invite_and_is_told_why(
+    contact_client, contact, status, django_capture_on_commit_callbacks
+):
+    venue, _ = make_venue(contact=contact, status=status, status_reason="x")
+    page = contact_client.get(reverse("network:manage_venue", args=[venue.pk])).content.decode()
+    assert 'name="email"' not in page
+    if status == VenueStatus.SUBMITTED:
+        assert "You can invite staff once a Safe Places officer has started" in page
+    response = invite(
+        contact_client, venue, "new.starter@business.example", django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 302
+    followed = contact_client.get(response["Location"]).content.decode()
+    assert "cannot invite staff" in followed or "once a Safe Places officer" in followed
+    assert mail.outbox == []
+    assert not VenueMembership.objects.filter(invited_email="new.starter@business.example").exists()
+
+
+def test_the_eleventh_invitation_in_an_hour_is_refused_for_the_whole_venue(
+    contact_client, venue, django_capture_on_commit_callbacks
+):
+    for n in range(10):
+        response = invite(
+            contact_client, venue, f"person{n}@business.example", django_capture_on_commit_callbacks
+        )
+        assert response.status_code == 302, n
+    # Another contact of the same venue, on another device and address, shares the limit.
+    other = UserFactory()
+    VenueMembershipFactory(venue=venue, user=other, role=VenueRole.CONTACT)
+    client = Client(REMOTE_ADDR="192.0.2.99")
+    sign_in(client, other)
+    response = invite(
+        client, venue, "person10@business.example", django_capture_on_commit_callbacks
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert "Your venue has sent 10 invitations in the last hour" in html
+    assert 'value="person10@business.example"' in html
+    assert len(mail.outbox) == 10
+    assert not VenueMembership.objects.filter(invited_email="person10@business.example").exists()
+
+    # Another venue is not held back, and an hour later this one can invite again.
+    elsewhere, _ = make_venue(contact=other)
+    assert (
+        invite(
+            client, elsewhere, "x@business.example", django_capture_on_commit_callbacks
+        ).status_code
+        == 302
+    )
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=61)):
+        later = invite(
+            contact_client, venue, "person10@business.example", django_capture_on_commit_callbacks
+        )
+    assert later.status_code == 302
 
 
 def test_an_unknown_token_is_refused(client):

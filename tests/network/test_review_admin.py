@@ -12,6 +12,9 @@ from wagtail.models import ModelLogEntry
 from accounts.roles import Role
 from network.factories import VenueFactory, VenueMembershipFactory, certify, configure_scheme
 from network.models import Venue, VenueStatus
+from tests.helpers import sign_in
+
+from .helpers import add_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +28,7 @@ def officer(user_with_role):
 
 @pytest.fixture
 def as_officer(client, officer):
-    client.force_login(officer)
+    sign_in(client, officer)
     return client
 
 
@@ -171,7 +174,7 @@ def test_officer_searches_and_filters(as_officer):
 @pytest.mark.parametrize("role", [Role.LEARNER, Role.EDITOR, Role.TRAINING_COORDINATOR])
 def test_other_roles_cannot_reach_venues(client, user_with_role, role):
     venue = submitted(name="Private Place", contact_email="lead@private.example")
-    client.force_login(user_with_role(role))
+    sign_in(client, user_with_role(role))
     for url in (
         reverse("venues:index"),
         reverse("venues:inspect", args=[venue.pk]),
@@ -200,6 +203,7 @@ def test_there_is_no_add_page(as_officer):
 def test_review_page_shows_private_details_staff_training_and_history(as_officer, officer, module):
     configure_scheme(module)
     venue = submitted(name="Ocean Village Pub", contact_email="lead@ocean.example")
+    add_contact(venue)
     trained = VenueMembershipFactory(venue=venue).user
     trained.full_name = "Tina Trained"
     trained.save()
@@ -227,6 +231,25 @@ def test_review_page_shows_private_details_staff_training_and_history(as_officer
     assert reverse("venues:transition", args=[venue.pk, "suspend"]) not in html
 
 
+def test_an_unclaimed_application_says_so_and_cannot_be_approved(as_officer, module):
+    configure_scheme(module)
+    venue = VenueFactory(status=VenueStatus.UNDER_REVIEW, contact_email="lead@ocean.example")
+    certify(VenueMembershipFactory(venue=venue).user, module)
+
+    html = page(as_officer.get(reverse("venues:inspect", args=[venue.pk])))
+    assert "The contact has not confirmed their email address yet" in html
+
+    url = reverse("venues:transition", args=[venue.pk, "approve"])
+    html = page(as_officer.post(url, {"reason": ""}))
+    assert "has not confirmed their email address yet" in html
+    venue.refresh_from_db()
+    assert venue.status == VenueStatus.UNDER_REVIEW
+
+    add_contact(venue)
+    html = page(as_officer.get(reverse("venues:inspect", args=[venue.pk])))
+    assert "has not confirmed their email address yet" not in html
+
+
 def test_script_in_a_venue_name_is_shown_as_text(as_officer):
     venue = submitted(name=f"{SCRIPT} Café", lead_name=SCRIPT)
     escaped = "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"
@@ -249,6 +272,7 @@ def test_approval_is_refused_until_a_member_of_staff_is_trained(
 ):
     configure_scheme(module)
     venue = VenueFactory(status=VenueStatus.UNDER_REVIEW)
+    add_contact(venue)
     url = reverse("venues:transition", args=[venue.pk, "approve"])
 
     html = page(as_officer.get(url))
@@ -277,6 +301,7 @@ def test_rejecting_needs_a_reason_which_goes_to_the_contact(
     as_officer, officer, django_capture_on_commit_callbacks
 ):
     venue = submitted(contact_email="lead@shop.example")
+    add_contact(venue)
     url = reverse("venues:transition", args=[venue.pk, "reject"])
 
     html = page(as_officer.post(url, {"reason": "   "}))
@@ -297,6 +322,7 @@ def test_rejecting_needs_a_reason_which_goes_to_the_contact(
 def test_every_change_is_logged_with_the_officer(as_officer, officer, module):
     configure_scheme(module)
     venue = submitted()
+    add_contact(venue)
     certify(VenueMembershipFactory(venue=venue).user, module)
     steps = [
         ("review", "", VenueStatus.UNDER_REVIEW),
@@ -423,7 +449,7 @@ def test_an_administrator_sees_no_add_button_either(client):
 
     administrator = UserFactory(is_superuser=True)
     add_totp(administrator)
-    client.force_login(administrator)
+    sign_in(client, administrator)
     submitted(name="Admin Sees This")
     html = page(client.get(reverse("venues:index")))
     assert "Admin Sees This" in html and "Add venue" not in html

@@ -14,6 +14,8 @@ from network import selectors, services
 from network.factories import VenueFactory, VenueMembershipFactory, certify
 from network.models import Venue, VenueMembership, VenueStatus
 
+from .helpers import add_contact
+
 pytestmark = pytest.mark.django_db
 
 
@@ -76,6 +78,7 @@ def test_every_transition_is_logged_with_who_when_and_why(
     scheme, officer, trained_staff, django_capture_on_commit_callbacks
 ):
     venue = VenueFactory(status=VenueStatus.SUBMITTED, approved_at=None, next_check_due=None)
+    add_contact(venue)
     trained_staff(venue)
     with django_capture_on_commit_callbacks(execute=True):
         services.transition(venue, VenueStatus.UNDER_REVIEW, by=officer)
@@ -93,9 +96,11 @@ def test_every_transition_is_logged_with_who_when_and_why(
         "to": "suspended",
         "reason": "Complaint received",
     }
-    # The contact hears of the approval and of the suspension (with its reason), not of the review.
+    # The contact hears of the approval and of the suspension, not of the review; the reason
+    # is on their signed-in page, never in the email.
     assert [m.to for m in mail.outbox] == [[venue.contact_email], [venue.contact_email]]
-    assert "Complaint received" in mail.outbox[1].body
+    assert "Complaint received" not in mail.outbox[1].body
+    assert venue.reference in mail.outbox[1].body
 
 
 def test_reject_and_suspend_need_a_reason(officer, pending_venue):
@@ -144,6 +149,7 @@ def test_reminders_go_out_30_days_before_and_on_the_day_once_each_then_the_venue
     scheme, trained_staff, django_capture_on_commit_callbacks
 ):
     venue = VenueFactory(next_check_due=datetime.date(2027, 3, 31))
+    add_contact(venue)
     trained_staff(venue)
     contact_mail = lambda: [m for m in mail.outbox if m.to == [venue.contact_email]]  # noqa: E731
 
@@ -169,6 +175,7 @@ def test_reminders_go_out_30_days_before_and_on_the_day_once_each_then_the_venue
 
 def test_a_late_first_run_sends_only_the_on_the_day_reminder(scheme, trained_staff):
     venue = VenueFactory(next_check_due=datetime.date(2027, 3, 31))
+    add_contact(venue)
     trained_staff(venue)
     assert services.send_check_reminders(at(2027, 3, 31)) == 1
     assert services.send_check_reminders(at(2027, 3, 31)) == 0
@@ -210,6 +217,7 @@ def test_invited_staff_join_once_and_then_count_when_trained(
     scheme, user_with_role, django_capture_on_commit_callbacks
 ):
     venue = VenueFactory(status=VenueStatus.UNDER_REVIEW, approved_at=None)
+    add_contact(venue)
     with django_capture_on_commit_callbacks(execute=True):
         services.invite_staff(venue, "New.Starter@Shop.example", by=None)
     assert len(mail.outbox) == 1
@@ -232,6 +240,7 @@ def test_invitations_expire_after_two_weeks(
     scheme, user_with_role, django_capture_on_commit_callbacks
 ):
     venue = VenueFactory()
+    add_contact(venue)
     with (
         time_machine.travel(at(2027, 1, 1), tick=False),
         django_capture_on_commit_callbacks(execute=True),
@@ -247,8 +256,54 @@ def test_invitations_expire_after_two_weeks(
     assert VenueMembership.objects.get(invited_email="late@shop.example").user is None
 
 
+@pytest.mark.parametrize("case", ["submitted", "unclaimed", "rejected"])
+def test_venues_not_reviewed_or_without_a_confirmed_contact_cannot_invite(case):
+    status = {"submitted": "submitted", "unclaimed": "under_review", "rejected": "rejected"}
+    venue = VenueFactory(status=status[case], approved_at=None, next_check_due=None)
+    if case != "unclaimed":
+        add_contact(venue)
+    with pytest.raises(ValidationError):
+        services.invite_staff(venue, "someone@shop.example", by=None)
+    assert not VenueMembership.objects.filter(invited_email="someone@shop.example").exists()
+    assert mail.outbox == []
+
+
+def test_approval_needs_a_contact_who_has_confirmed_their_address(scheme, officer, trained_staff):
+    venue = VenueFactory(status="under_review", approved_at=None, next_check_due=None)
+    trained_staff(venue)
+    problems = services.approval_problems(venue)
+    assert any("has not confirmed their email address yet" in p for p in problems)
+    with pytest.raises(services.TransitionRefused, match="has not confirmed"):
+        services.transition(venue, VenueStatus.APPROVED, by=officer)
+    add_contact(venue)
+    services.transition(venue, VenueStatus.APPROVED, by=officer)
+    assert venue.status == VenueStatus.APPROVED
+
+
+def test_accepting_needs_the_invited_address_verified(
+    scheme, user_with_role, django_capture_on_commit_callbacks
+):
+    from allauth.account.models import EmailAddress
+
+    venue = VenueFactory()
+    add_contact(venue)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_staff(venue, "new@shop.example", by=None)
+    token = mail.outbox[0].body.split("/safe-places/join/")[1].split("/")[0]
+    with pytest.raises(services.WrongAddress):
+        services.accept_invitation(token, user_with_role(email="other@shop.example"))
+    unverified = user_with_role(email="NEW@shop.example")
+    EmailAddress.objects.filter(user=unverified).update(verified=False)
+    with pytest.raises(services.WrongAddress):
+        services.accept_invitation(token, unverified)
+    assert VenueMembership.objects.get(invited_email="new@shop.example").user is None
+    EmailAddress.objects.filter(user=unverified).update(verified=True)
+    assert services.accept_invitation(token, unverified).user == unverified
+
+
 def test_inviting_someone_already_on_the_staff_is_refused(scheme):
     member = VenueMembershipFactory()
+    add_contact(member.venue)
     with pytest.raises(ValidationError, match="already"):
         services.invite_staff(member.venue, member.user.email.upper(), by=None)
 

@@ -9,6 +9,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.staff_import import parse_staff_csv
 from network.factories import AgencyFactory
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ GOOD = (
 
 @pytest.fixture
 def coordinator(client, user_with_role):
-    client.force_login(user_with_role(Role.TRAINING_COORDINATOR))
+    sign_in(client, user_with_role(Role.TRAINING_COORDINATOR))
     return client
 
 
@@ -104,6 +105,6 @@ def test_someone_in_another_agency_is_not_moved(coordinator, user_with_role):
 def test_only_coordinators_can_import(client, user_with_role):
     agency = AgencyFactory()
     for role in (Role.LEARNER, Role.AGENCY_LEAD, Role.EDITOR):
-        client.force_login(user_with_role(role))
+        sign_in(client, user_with_role(role))
         assert upload(client, agency, GOOD.encode()).status_code in (302, 403)
     assert not User.objects.filter(email="tom@solent.nhs.uk").exists()

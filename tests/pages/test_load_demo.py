@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from accounts.models import User
 from network.models import Agency
 from pages.models import HomePage, StandardPage
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,7 @@ def test_demo_lessons_render_for_a_learner(client):
     from courses.models import LessonPage
 
     call_command("load_demo", stdout=io.StringIO())
-    client.force_login(User.objects.get(email="learner@example.org"))
+    sign_in(client, User.objects.get(email="learner@example.org"))
     for lesson in LessonPage.objects.live():
         response = client.get(lesson.url + "?content_note=seen")
         assert response.status_code == 200, lesson.url

@@ -31,6 +31,11 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# How many proxies in front of the app append to X-Forwarded-For (docs/operations.md). 0: the
+# header is ignored and REMOTE_ADDR is the client. Used by config.ratelimit.client_ip, for
+# every per-address limit and the audit log; allauth is told the same.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 INSTALLED_APPS = [
     # Project apps first so their templates override third-party ones.
@@ -84,9 +89,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",
+    # NUL bytes and unreadable JSON: a 400 page with a message, never a 500 (config.badinput).
+    "config.badinput.BadInputMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.security.StaffSessionMiddleware",
+    "accounts.audit.SignInRefusalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -176,6 +184,9 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Tell the owner (fixed wording, no detail) when their password, email addresses or two-factor
+# settings change: someone who has got into the account cannot change them silently.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -187,6 +198,9 @@ ACCOUNT_FORMS = {
     "reset_password": "accounts.forms.ResetPasswordForm",
 }
 # Limits are enforced through the cache, so every environment needs a real cache.
+# "ip" is the client address from config.ratelimit.client_ip. The "key" of login_failed is
+# the account AND the address (accounts.adapter): five wrong passwords lock that address out
+# of that account for five minutes, never the owner signing in from elsewhere.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -198,7 +212,15 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Many failed sign-ins for one account, from anywhere, within the window: the owner is told
+# (once a day, no details) by accounts.adapter.
+SIGN_IN_WARNING_THRESHOLD = 10
+SIGN_IN_WARNING_WINDOW_SECONDS = 15 * 60
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {  # the same forms; refusals for too many attempts go to the audit log
+    "authenticate": "accounts.mfa_forms.AuthenticateForm",
+    "reauthenticate": "accounts.mfa_forms.ReauthenticateForm",
+}
 MFA_TOTP_ISSUER = "Safe City Learning"
 
 # --- Wagtail -----------------------------------------------------------------------------
@@ -216,6 +238,10 @@ WAGTAIL_USAGE_COUNT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always served by Django's document view (/documents/<id>/<name>), which
+# checks collection view restrictions and that lesson documents go to signed-in people
+# only (courses.blocks); never a redirect to a public /media/ address (docs/operations.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -272,21 +298,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_URL_PREFIXES = ("/admin/",)
+# The Wagtail admin's policy (docs/security.md, "Content Security Policy of the admin").
+# Inline scripts only with the nonce, which Wagtail's own scripts get from config.admin_csp.
+# <style> elements need 'unsafe-inline': Draftail writes them with no nonce and with
+# changing content (so no hash). Style attributes stay blocked. Images: data: for a
+# Wagtail stylesheet image, blob: for previews of images being uploaded. Frames and
+# frame-ancestors 'self' for the live preview, which the editor shows in an iframe.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
-    "script-src": [SELF, "'unsafe-inline'"],
-    "style-src": [SELF, "'unsafe-inline'"],
+    "script-src": [SELF, NONCE],
+    "script-src-attr": [NONE],
+    "style-src": [SELF],
+    "style-src-elem": [SELF, "'unsafe-inline'"],
+    "style-src-attr": [NONE],
     "img-src": [SELF, "data:", "blob:"],
-    "font-src": [SELF, "data:"],
+    "font-src": [SELF],
     "connect-src": [SELF],
     "frame-src": [SELF],
-    "media-src": [SELF, "blob:"],
     "form-action": [SELF],
     "object-src": [NONE],
-    "base-uri": [SELF],
+    "base-uri": [NONE],
     "frame-ancestors": [SELF],
 }
+# Staff avatars are not fetched from Gravatar: it would learn who uses the admin, and when.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 PERMISSIONS_POLICY = "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"
+# /.well-known/security.txt: where to report a vulnerability. Renew the date before it
+# passes (RFC 9116 recommends less than a year ahead); a test fails once it has.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@safecitypartnership.example")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "2027-09-30T23:00:00Z")
 
 # --- The service -------------------------------------------------------------------------
 SERVICE_NAME = "Safe City Learning"

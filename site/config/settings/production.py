@@ -20,6 +20,10 @@ SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The client's address behind the proxy (docs/operations.md, "The client's address").
+if TRUSTED_PROXY_COUNT < 0:  # noqa: F405
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or the number of proxies.")
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
