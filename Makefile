@@ -8,6 +8,9 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every link in an email or a PDF starts with this (README, Configuration); given to
+# runserver only, so `make test` keeps the test settings' own.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help run test setup migrate demo lint format check clean
@@ -18,7 +21,7 @@ help:
 	@echo "make lint   ruff checks"
 
 run: setup migrate demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)

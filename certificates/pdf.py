@@ -69,6 +69,11 @@ def _logo(certificate: Certificate):
         return None
 
 
+def grouped_code(code: str) -> str:
+    """``ABCDEFGH...`` as ``ABCD EFGH ...``."""
+    return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
 def render(certificate: Certificate, verify_url: str) -> bytes:
     """The certificate as PDF bytes."""
     register_fonts()
@@ -154,10 +159,18 @@ def render(certificate: Certificate, verify_url: str) -> bytes:
     drawing.add(widget)
     qr_x, qr_y = width - margin - qr_size - 8 * mm, margin + 12 * mm
     renderPDF.draw(drawing, pdf, qr_x, qr_y)
-    pdf.setFillColor(MUTED)
+    # The code the /verify/ page asks for, labelled, under the QR code (in groups of four
+    # for reading aloud or typing; the check ignores the spaces).
+    pdf.setFillColor(TEXT)
     pdf.setFont(REGULAR, 8)
     pdf.drawRightString(
-        width - margin - 8 * mm, margin + 8 * mm, f"Check it is genuine: {verify_url}"
+        width - margin - 8 * mm,
+        margin + 8.5 * mm,
+        f"Verification code: {grouped_code(certificate.code)}",
+    )
+    pdf.setFillColor(MUTED)
+    pdf.drawRightString(
+        width - margin - 8 * mm, margin + 4.5 * mm, f"Check it is genuine: {verify_url}"
     )
 
     pdf.showPage()

@@ -8,13 +8,13 @@ failure before the commit leaves the reminder to be tried again on the next run.
 import datetime
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts import emails
+from config.site_url import absolute
 
 from .models import Certificate
 
@@ -76,7 +76,7 @@ def send_due_reminders(now: datetime.datetime | None = None, batch: int = 200) -
 def _email(certificate: Certificate, expired: bool) -> None:
     """A short email with a date and a link, and no name or detail: someone else may read
     it."""
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("courses:dashboard")
+    link = absolute(reverse("courses:dashboard"))
     context = {
         "expires_on": timezone.localtime(certificate.expires_at).date(),
         "expired": expired,

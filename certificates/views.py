@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from config.ratelimit import allow
+from config.site_url import absolute
 
 from . import pdf
 from .selectors import by_code, by_number_and_code, own_certificate, public_view, status
@@ -15,7 +16,9 @@ VERIFY_LIMIT = (20, 60)  # requests per minute per address
 
 
 def verify_url(request, certificate) -> str:
-    return request.build_absolute_uri(reverse("verify_code", args=[certificate.code]))
+    """The address printed and encoded as a QR code on the certificate: SITE_URL, never the
+    host the request named (the PDF is read away from the site)."""
+    return absolute(reverse("verify_code", args=[certificate.code]))
 
 
 @require_GET

@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.audit import describe_filters, record
+from config.site_url import absolute
 from courses.models import ModulePage
 from network.models import Agency
 
@@ -208,7 +209,7 @@ def template_preview_view(request):
         template=CertificateTemplate.load().get_latest_revision_as_object().snapshot(),
     )
     response = HttpResponse(
-        pdf.render(sample, request.build_absolute_uri("/verify/SAMPLE/")),
+        pdf.render(sample, absolute(reverse("verify_code", args=["SAMPLE"]))),
         content_type="application/pdf",
     )
     response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
@@ -216,9 +217,8 @@ def template_preview_view(request):
 
 
 def _verify_url_for(request):
-    return lambda certificate: request.build_absolute_uri(
-        reverse("verify_code", args=[certificate.code])
-    )
+    """Verification links for exported PDFs: SITE_URL, never the request's host."""
+    return lambda certificate: absolute(reverse("verify_code", args=[certificate.code]))
 
 
 def export_csv_view(request):

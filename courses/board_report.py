@@ -14,6 +14,8 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from certificates.pdf import BOLD, REGULAR, register_fonts
 
+from .charts import wrap_label
+
 BRAND = colors.HexColor("#1d70b8")
 
 
@@ -36,7 +38,10 @@ def _bar_chart(labels, values, title, horizontal: bool, value_max=None) -> Drawi
     chart.width = width - chart.x - 10 * mm
     chart.height = height - chart.y - 12 * mm
     chart.data = [values or [0]]
-    chart.categoryAxis.categoryNames = labels or [""]
+    # Long labels wrap onto lines rather than running off the page (never truncated).
+    chart.categoryAxis.categoryNames = (
+        ["\n".join(wrap_label(label)) for label in labels] if horizontal else labels
+    ) or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.labels.fontName = REGULAR

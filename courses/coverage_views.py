@@ -4,13 +4,15 @@ import logging
 
 import pandas as pd
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit as audit_log
 from accounts.selectors import awaiting_count
@@ -29,6 +31,7 @@ from .selectors.coverage import (
     sector_rows,
     trained_per_quarter,
 )
+from .services import nudges
 
 audit = logging.getLogger("safecity.audit")
 
@@ -285,12 +288,43 @@ def drill_down(request, agency_id: int, module_id: int):
         raise Http404("No such agency")
     agency = get_object_or_404(Agency, pk=agency_id)
     module = get_object_or_404(ModulePage, pk=module_id)
+    missing = request.GET.get("show") == "missing"
     context = {
         "agency": agency,
         "module": module,
-        "learners": learners_for_cell(request.user, agency_id, module_id),
+        "missing": missing,
+        "learners": learners_for_cell(request.user, agency_id, module_id, required_missing=missing),
     }
     audit.info(
         "User %s viewed learners of agency %s, module %s", request.user.pk, agency_id, module_id
     )
     return TemplateResponse(request, "courses/coverage/drill_down.html", context)
+
+
+def _people(count: int) -> str:
+    return "1 person was" if count == 1 else f"{count} people were"
+
+
+@require_POST
+@login_required
+def nudge(request, agency_id: int, module_id: int):
+    """Email a reminder to each person the "required but missing" drill-down lists."""
+    if not scope_for(request.user).allows(agency_id):
+        raise Http404("No such agency")
+    get_object_or_404(Agency, pk=agency_id)
+    module = get_object_or_404(ModulePage, pk=module_id)
+    result = nudges.nudge_required_missing(request.user, agency_id, module)
+    if not (result.nudged or result.skipped):
+        messages.info(request, "Nobody needed a reminder: everyone listed holds the module.")
+    else:
+        parts = []
+        if result.nudged:
+            parts.append(f"{_people(result.nudged)} sent a reminder by email.")
+        if result.skipped:
+            parts.append(
+                f"{_people(result.skipped)} not sent one because they had a reminder in the "
+                f"last {nudges.NUDGE_INTERVAL.days} days."
+            )
+        messages.success(request, " ".join(parts))
+    url = reverse("courses:coverage_learners", args=[agency_id, module_id])
+    return redirect(f"{url}?show=missing")

@@ -18,10 +18,12 @@ from . import services
 from .models import Quiz
 from .models.quizzes import ConfidenceStage
 from .quiz_formats import MATCHING
+from .selectors import module_outline
 from .selectors.quizzes import (
     attempt_block_reason,
     attempt_for_user,
     attempts_this_round,
+    certificate_number,
     has_passed,
     lessons_to_revisit,
     may_review,
@@ -211,6 +213,12 @@ def attempt_result(request, attempt_id: int):
         "block_reason": "" if passed_any else attempt_block_reason(request.user, quiz),
         "correct_count": sum(1 for r in results if r.correct),
     }
+    if attempt.passed:
+        # Where the learner goes next: their certificate, or the lessons still to finish.
+        outline = module_outline(quiz.module, request.user)
+        context["lessons_left"] = len(outline.lessons) - outline.done_count
+        if outline.enrolment is not None and outline.enrolment.is_complete:
+            context["certificate_number"] = certificate_number(request.user, quiz.module)
     return TemplateResponse(request, "courses/quiz/result.html", context)
 
 

@@ -35,4 +35,9 @@ urlpatterns = [
         coverage_views.drill_down,
         name="coverage_learners",
     ),
+    path(
+        "coverage/agencies/<int:agency_id>/modules/<int:module_id>/nudge/",
+        coverage_views.nudge,
+        name="coverage_nudge",
+    ),
 ]

@@ -63,8 +63,21 @@ def serve_lesson(lesson: LessonPage, request, reflection_form=None, *args, previ
 
 
 def _resume_url(outline, request) -> str:
+    """Where "Continue" goes: the first lesson not done; once every lesson is done, the quiz
+    if it is still to pass; otherwise the module's page."""
+    from django.urls import reverse
+
+    from .selectors.quizzes import has_passed, quiz_for_module
+
     lesson = outline.resume_lesson
-    return lesson.get_url(request) if lesson else outline.module.get_url(request)
+    if lesson is not None:
+        return lesson.get_url(request)
+    enrolment = outline.enrolment
+    if enrolment is not None and not enrolment.is_complete:
+        quiz = quiz_for_module(outline.module)
+        if quiz is not None and not has_passed(request.user, quiz):
+            return reverse("courses:quiz", args=[quiz.pk])
+    return outline.module.get_url(request)
 
 
 @require_POST

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.views.reports import PageReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -83,7 +84,16 @@ class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "form"
     menu_label = "Quizzes"
-    list_display = ["module", "pass_mark", "attempts_allowed"]
+    list_display = [
+        "module",
+        "pass_mark",
+        # 0 means no limit: say so, rather than "0".
+        Column(
+            "attempts_allowed",
+            label="Attempts allowed",
+            accessor=lambda quiz: quiz.attempts_allowed or "Unlimited",
+        ),
+    ]
     list_filter = ["live", "has_unpublished_changes"]
 
 

@@ -1,24 +1,30 @@
 """The public Safe Places finder and venue pages: no account, no tracking.
 
 Searches are POSTed, so a postcode or a position never appears in a URL, the browser's
-history or a server's access log; results come back in the same response. A position
-from "Use my location" is used for that one search and kept nowhere.
+history or a server's access log. The search is then kept in the session (the resolved
+place's name, its position rounded to about 10 metres, and the filters, for an hour at
+most) and the browser is sent to a results page whose address holds no place
+(POST/Redirect/GET): Back from a venue page shows the same results again, with no "Confirm
+form resubmission", and "Find another Safe Place" shows the form with the search filled in.
+"Clear search" forgets it. Nothing about a search is kept anywhere else.
 """
 
 import datetime
 import math
 import re
+import time
 import urllib.parse
 from functools import wraps
 
 from csp.decorators import csp_update
 from django import forms
 from django.conf import settings
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors
 from .geocoding import GeocodingError, locate
@@ -27,6 +33,9 @@ from .models import ACCESSIBILITY_FEATURES, VenueType, Weekday
 
 RADIUS_KM = 15.0
 RESULTS_LIMIT = 20
+SESSION_KEY = "safe_places_search"
+KEEP_SECONDS = 60 * 60  # a kept search is forgotten after an hour
+POSITION_PLACES = 4  # decimal places kept: about 10 metres
 
 NOT_FOUND = "We could not find that place. Check the postcode, or try a nearby town or area name"
 UNAVAILABLE = "We cannot look up places right now. Try again in a minute, or use your location."
@@ -129,12 +138,18 @@ def _miles(found) -> str:
     return f"{miles:.1f} miles"
 
 
-def _search(form):
-    """Resolve the place and find venues; errors go onto the form. Returns a dict or None."""
+def _resolve(form) -> dict | None:
+    """The search to keep: the place resolved to a rounded position, and the filters.
+
+    Errors go onto the form (and None is returned). Only the geocoder's label for the place
+    (a normalised postcode, a district or a place name) is kept, never coordinates finer
+    than ``POSITION_PLACES`` decimal places; a position from "Use my location" is kept as
+    "your location", so it is never written back into a page.
+    """
     data = form.cleaned_data
     if data.get("use_position"):
         lat, lng = data["position"]
-        near = "your location"
+        near, query = "your location", ""
     else:
         try:
             point = locate(data["query"])
@@ -146,13 +161,61 @@ def _search(form):
             return None
         lat, lng = point.latitude, point.longitude
         near = point.label or data["query"].strip()
+        query = near
+    return {
+        "latitude": round(float(lat), POSITION_PLACES),
+        "longitude": round(float(lng), POSITION_PLACES),
+        "near": near,
+        "query": query,
+        "open_now": bool(data["open_now"]),
+        "venue_types": list(data["venue_types"]),
+        "accessibility": list(data["accessibility"]),
+        "saved_at": time.time(),
+    }
+
+
+def kept_search(request) -> dict | None:
+    """The session's last search, or None (none, expired, or not in the shape we wrote)."""
+    kept = request.session.get(SESSION_KEY)
+    try:
+        lat, lng = float(kept["latitude"]), float(kept["longitude"])
+        fresh = time.time() - float(kept["saved_at"]) < KEEP_SECONDS
+        types, features = list(kept["venue_types"]), list(kept["accessibility"])
+        valid = (
+            fresh
+            and math.isfinite(lat)
+            and math.isfinite(lng)
+            and -90 <= lat <= 90
+            and -180 <= lng <= 180
+            and isinstance(kept["near"], str)
+            and isinstance(kept["query"], str)
+            and set(types) <= set(VenueType.values)
+            and set(features) <= {field for field, _ in ACCESSIBILITY_FEATURES}
+        )
+    except (KeyError, TypeError, ValueError):
+        valid = False
+    if not valid:
+        if kept is not None:
+            request.session.pop(SESSION_KEY, None)
+        return None
+    return {
+        **kept,
+        "latitude": lat,
+        "longitude": lng,
+        "open_now": bool(kept.get("open_now")),
+        "venue_types": types,
+        "accessibility": features,
+    }
+
+
+def _results(search: dict) -> dict:
     found = selectors.find_venues(
-        lat,
-        lng,
+        search["latitude"],
+        search["longitude"],
         at=timezone.now(),
-        open_now=data["open_now"],
-        venue_types=data["venue_types"],
-        accessibility=data["accessibility"],
+        open_now=search["open_now"],
+        venue_types=search["venue_types"],
+        accessibility=search["accessibility"],
         radius_km=RADIUS_KM,
         limit=RESULTS_LIMIT,
     )
@@ -178,10 +241,9 @@ def _search(form):
     ]
     return {
         "results": results,
-        "near": near,
+        "near": search["near"],
         "map_points": map_points,
-        "filtered": bool(data["open_now"] or data["venue_types"] or data["accessibility"]),
-        "position": data["position"] if data.get("use_position") else None,
+        "filtered": bool(search["open_now"] or search["venue_types"] or search["accessibility"]),
     }
 
 
@@ -196,17 +258,60 @@ def _map_settings() -> dict:
 @allow_map_tiles
 @require_http_methods(["GET", "POST"])
 def finder(request):
-    context = {"searched": False, "radius_miles": round(RADIUS_KM / 1.609344), **_map_settings()}
+    """The search form. A good search is kept and shown on the results page (303); a bad one
+    comes back here with its errors. Opened again, the form shows the kept search."""
+    kept = kept_search(request)
     if request.method == "POST":
         form = FinderForm(request.POST)
         if form.is_valid():
-            outcome = _search(form)
-            if outcome is not None:
-                context.update(outcome, searched=True)
+            search = _resolve(form)
+            if search is not None:
+                request.session[SESSION_KEY] = search
+                return redirect_see_other(reverse("network:finder_results"))
+    elif kept:
+        form = FinderForm(
+            initial={
+                "query": kept["query"],
+                "open_now": kept["open_now"],
+                "venue_types": kept["venue_types"],
+                "accessibility": kept["accessibility"],
+            }
+        )
     else:
         form = FinderForm()
-    context["form"] = form
+    context = {"form": form, "kept": kept}
     return TemplateResponse(request, "network/finder.html", context)
+
+
+def redirect_see_other(url: str):
+    """Redirect after a POST with 303, so the browser GETs the next page and Back never
+    offers to send the form again."""
+    response = redirect(url)
+    response.status_code = 303
+    return response
+
+
+@never_cache
+@allow_map_tiles
+@require_GET
+def finder_results(request):
+    """The kept search's results, worked out afresh ("Open now" is as of now)."""
+    search = kept_search(request)
+    if search is None:
+        return redirect("network:finder")
+    context = {
+        "radius_miles": round(RADIUS_KM / 1.609344),
+        **_results(search),
+        **_map_settings(),
+    }
+    return TemplateResponse(request, "network/finder_results.html", context)
+
+
+@never_cache
+@require_POST
+def finder_clear(request):
+    request.session.pop(SESSION_KEY, None)
+    return redirect_see_other(reverse("network:finder"))
 
 
 def _hours_rows(venue, now: datetime.datetime) -> list[dict]:
@@ -215,7 +320,10 @@ def _hours_rows(venue, now: datetime.datetime) -> list[dict]:
     rows = []
     for day in Weekday:
         h = by_day.get(day.value)
-        text = "Closed" if h is None or h.opens is None or h.closes is None else h.describe()
+        if h is None or not (h.all_day or (h.opens is not None and h.closes is not None)):
+            text = "Closed"
+        else:
+            text = h.describe()
         rows.append({"day": day.label, "text": text, "today": day.value == today.weekday()})
     return rows
 
@@ -247,6 +355,7 @@ def venue(request, slug: str):
                 "url": reverse("network:venue", args=[place.slug]),
             }
         ],
+        "has_search": kept_search(request) is not None,
         **_map_settings(),
     }
     return TemplateResponse(request, "network/venue.html", context)

@@ -32,6 +32,17 @@ CHARTER = [
 ]
 
 
+class NoMaxlength:
+    """Leaves ``maxlength`` off every input: browsers cut pasted text at it without a word.
+    A limit is still checked when the form is sent, with a message, and the text is shown
+    back in full (the character count component shows the limit as people type)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+
+
 def _text(label, *, required=True, max_length=150, help_text="", error="", **attrs):
     return forms.CharField(
         label=label,
@@ -68,7 +79,7 @@ def clean_phone(value: str) -> str:
     return value
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(NoMaxlength, forms.Form):
     name = _text(
         "Organisation name",
         help_text="The name people will see on the street, for example on your shop sign",
@@ -113,6 +124,17 @@ class ApplicationForm(forms.Form):
         help_text="Shown to the public on your Safe Places listing",
         type="tel",
         autocomplete="tel",
+    )
+    description = forms.CharField(
+        label="About your venue (optional)",
+        required=False,
+        max_length=500,
+        help_text=(
+            "Shown to the public on your Safe Places listing. For example, where to go "
+            "inside, or that you have a quiet room."
+        ),
+        error_messages={"max_length": "About your venue must be 500 characters or fewer"},
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     accessibility = forms.MultipleChoiceField(
         label="Which of these does your venue have?",
@@ -248,6 +270,7 @@ class ApplicationForm(forms.Form):
                 "town",
                 "postcode",
                 "public_phone",
+                "description",
                 "lead_name",
                 "contact_email",
                 "contact_phone",
@@ -301,10 +324,11 @@ def _time_input():
     )
 
 
-class HoursForm(forms.Form):
+class HoursForm(NoMaxlength, forms.Form):
     """One weekday's opening hours."""
 
     closed = forms.BooleanField(label="Closed all day", required=False)
+    all_day = forms.BooleanField(label="Open 24 hours", required=False)
     opens = forms.CharField(
         label="Opening time", required=False, max_length=12, widget=_time_input()
     )
@@ -320,7 +344,14 @@ class HoursForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("closed"):
+        if data.get("closed") and data.get("all_day"):
+            self.add_error(
+                "all_day",
+                f"{self.day} cannot be both closed all day and open 24 hours. Untick one of them",
+            )
+            return data
+        if data.get("closed") or data.get("all_day"):
+            # Any times typed are not needed: they stay in the form if it is shown again.
             data.update(opens=None, closes=None, overnight=False)
             return data
         for field, what in (("opens", "opening"), ("closes", "closing")):
@@ -328,7 +359,10 @@ class HoursForm(forms.Form):
             if self.has_error(field):
                 continue
             if not text:
-                self.add_error(field, f"Enter {self.day}’s {what} time, or tick ‘Closed all day’")
+                self.add_error(
+                    field,
+                    f"Enter {self.day}’s {what} time, or tick ‘Closed all day’ or ‘Open 24 hours’",
+                )
                 continue
             parsed = parse_time(text)
             if parsed is None:
@@ -357,12 +391,15 @@ class HoursForm(forms.Form):
     def row(self) -> dict:
         data = self.cleaned_data
         closed = bool(data.get("closed"))
+        all_day = bool(data.get("all_day")) and not closed
+        timed = not (closed or all_day)
         return {
             "weekday": self.weekday,
             "closed": closed,
-            "opens": None if closed else data["opens"],
-            "closes": None if closed else data["closes"],
-            "overnight": False if closed else bool(data.get("overnight")),
+            "all_day": all_day,
+            "opens": data["opens"] if timed else None,
+            "closes": data["closes"] if timed else None,
+            "overnight": bool(data.get("overnight")) if timed else False,
         }
 
 

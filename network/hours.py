@@ -1,7 +1,8 @@
 """Opening hours: is a venue open at a given moment, in Europe/London time?
 
 Hours are kept per weekday. Overnight hours close on the following day (a bar open 6pm to
-2am is open at 1am on the next weekday). Venues may close on bank holidays in England; an
+2am is open at 1am on the next weekday). A day "open 24 hours" is open from midnight to
+midnight; several in a row are one long spell. Venues may close on bank holidays in England; an
 overnight spell that starts on a bank holiday does not happen either. The same rule is
 written twice: ``is_open`` for one venue in Python, ``open_at_q`` as a database condition
 for the finder. Tests check that the two always agree.
@@ -41,14 +42,24 @@ class Spell:
     opens: datetime.time | None
     closes: datetime.time | None
     overnight: bool
+    all_day: bool = False
+
+
+MIDNIGHT = datetime.time(0)
 
 
 def _spells(hours) -> dict[int, Spell]:
-    return {
-        h.weekday: Spell(h.weekday, h.closed, h.opens, h.closes, h.overnight)
-        for h in hours
-        if not h.closed and h.opens is not None and h.closes is not None
-    }
+    """Open days by weekday. A 24-hour day becomes midnight to midnight (``overnight``, so
+    it ends at the start of the next day and never spills into it)."""
+    spells = {}
+    for h in hours:
+        if h.closed:
+            continue
+        if getattr(h, "all_day", False):
+            spells[h.weekday] = Spell(h.weekday, False, MIDNIGHT, MIDNIGHT, True, all_day=True)
+        elif h.opens is not None and h.closes is not None:
+            spells[h.weekday] = Spell(h.weekday, False, h.opens, h.closes, h.overnight)
+    return spells
 
 
 def is_open(hours, at: datetime.datetime, closed_on_bank_holidays: bool = False) -> bool:
@@ -82,8 +93,8 @@ def open_at_q(at: datetime.datetime, prefix: str = "") -> Q:
     yesterday = today - datetime.timedelta(days=1)
     rows = VenueHours.objects.filter(venue=OuterRef(f"{prefix}pk"), closed=False)
     started_today = Exists(
-        rows.filter(weekday=today.weekday(), opens__lte=now).filter(
-            Q(overnight=True) | Q(closes__gt=now)
+        rows.filter(weekday=today.weekday()).filter(
+            Q(all_day=True) | Q(opens__lte=now) & (Q(overnight=True) | Q(closes__gt=now))
         )
     )
     spilled_over = Exists(rows.filter(weekday=yesterday.weekday(), overnight=True, closes__gt=now))
@@ -128,16 +139,59 @@ def status_text(hours, at: datetime.datetime, closed_on_bank_holidays: bool = Fa
     today, now = local.date(), local.time()
     spells = _spells(hours)
     if is_open(hours, at, closed_on_bank_holidays):
-        first = spells.get(today.weekday())
-        yesterday = spells.get((today - datetime.timedelta(days=1)).weekday())
-        if yesterday and yesterday.overnight and now < yesterday.closes:
-            closing_day, closes = today, yesterday.closes
-        elif first.overnight:
-            closing_day, closes = today + datetime.timedelta(days=1), first.closes
-        else:
-            closing_day, closes = today, first.closes
-        return f"Open now, closes at {_when(closing_day, closes, today)}"
+        closing = _closing(spells, local.replace(tzinfo=None), closed_on_bank_holidays)
+        if closing is None:
+            return "Open now, open 24 hours"
+        return f"Open now, closes at {_closing_words(closing, today)}"
     upcoming = _next_opening(spells, today, closed_on_bank_holidays, after=now)
     if upcoming is None:
         return "Closed now"
-    return f"Closed now, opens at {_when(*upcoming, today)}"
+    day, opens = upcoming
+    if spells[day.weekday()].all_day and day > today + datetime.timedelta(days=1):
+        return f"Closed now, open 24 hours on {day.strftime('%A')}"
+    return f"Closed now, opens at {_when(day, opens, today)}"
+
+
+def _intervals(spells, start: datetime.date, days: int, closed_on_bank_holidays: bool):
+    """(opens, closes) local datetimes of every spell starting on ``start`` and after."""
+    for offset in range(days):
+        day = start + datetime.timedelta(days=offset)
+        spell = spells.get(day.weekday())
+        if spell is None or (closed_on_bank_holidays and is_bank_holiday(day)):
+            continue
+        opens = datetime.datetime.combine(day, spell.opens)
+        end_day = day + datetime.timedelta(days=1) if spell.overnight else day
+        yield opens, datetime.datetime.combine(end_day, spell.closes)
+
+
+def _closing(spells, now: datetime.datetime, closed_on_bank_holidays: bool):
+    """When the venue, open at ``now`` (naive local time), next closes: the end of the spell
+    it is in, carried on through any spell that starts as (or before) that one ends. None
+    when it never closes in the coming week (open 24 hours every day)."""
+    horizon = 9
+    start = now.date() - datetime.timedelta(days=1)
+    spans = sorted(_intervals(spells, start, horizon, closed_on_bank_holidays))
+    end = None
+    for opens, closes in spans:
+        if end is None:
+            if opens <= now < closes:
+                end = closes
+        elif opens <= end:
+            end = max(end, closes)
+    if end is None or end >= datetime.datetime.combine(
+        start + datetime.timedelta(days=horizon - 1), MIDNIGHT
+    ):
+        return None
+    return end
+
+
+def _closing_words(end: datetime.datetime, today: datetime.date) -> str:
+    """A closing moment in words. Midnight is named as the end of the day before it."""
+    if end.time() != MIDNIGHT:
+        return _when(end.date(), end.time(), today)
+    night = end.date() - datetime.timedelta(days=1)
+    if night == today:
+        return "midnight"
+    if night == today + datetime.timedelta(days=1):
+        return "midnight tomorrow night"
+    return f"midnight on {night.strftime('%A')} night"

@@ -1,11 +1,22 @@
-"""Forms for a venue's contact: inviting staff and the annual check."""
+"""Forms for a venue's contact: inviting staff, the annual check and editing the listing."""
 
 from django import forms
+
+from .forms import (
+    ACCESSIBILITY_CHOICES,
+    YES_NO,
+    HoursForm,
+    NoMaxlength,
+    _SummaryField,
+    clean_phone,
+)
+from .models import Weekday
+from .selectors import ACCESSIBILITY_FIELDS
 
 NEITHER_CHECKED = "Confirm the details are still right, or tell us what has changed"
 
 
-class InviteStaffForm(forms.Form):
+class InviteStaffForm(NoMaxlength, forms.Form):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
@@ -24,7 +35,7 @@ class InviteStaffForm(forms.Form):
     )
 
 
-class AnnualCheckForm(forms.Form):
+class AnnualCheckForm(NoMaxlength, forms.Form):
     details_correct = forms.BooleanField(
         label=("The name, address, opening hours, phone and accessibility details are still right"),
         required=False,
@@ -56,3 +67,141 @@ class AnnualCheckForm(forms.Form):
         if not cleaned.get("details_correct") and not changes and "changes" not in self.errors:
             self.add_error("details_correct", NEITHER_CHECKED)
         return cleaned
+
+
+# --- Editing the public listing -------------------------------------------------------------
+
+
+class ListingForm(NoMaxlength, forms.Form):
+    """The public details a venue's contact may change; an officer reviews every change."""
+
+    public_phone = forms.CharField(
+        label="Public phone number (optional)",
+        required=False,
+        max_length=30,
+        help_text="Shown to the public on your Safe Places listing",
+        error_messages={"max_length": "Public phone number must be 30 characters or fewer"},
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    description = forms.CharField(
+        label="About your venue (optional)",
+        required=False,
+        max_length=500,
+        help_text=(
+            "Shown to the public. For example, where to go inside, or that you have a quiet room."
+        ),
+        error_messages={"max_length": "About your venue must be 500 characters or fewer"},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    accessibility = forms.MultipleChoiceField(
+        label="Which of these does your venue have?",
+        choices=ACCESSIBILITY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+        error_messages={"invalid_choice": "Select from the list"},
+    )
+    closed_on_bank_holidays = forms.ChoiceField(
+        label="Are you closed on bank holidays?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="Bank holidays in England. We will not list you as open on those days.",
+        error_messages={
+            "required": "Select yes if you are closed on bank holidays",
+            "invalid_choice": "Select yes if you are closed on bank holidays",
+        },
+    )
+
+    def clean_public_phone(self):
+        return clean_phone(self.cleaned_data["public_phone"])
+
+    def clean_description(self):
+        return (self.cleaned_data.get("description") or "").strip()
+
+    def details(self) -> dict:
+        data = self.cleaned_data
+        details = {"public_phone": data["public_phone"], "description": data["description"]}
+        for field in ACCESSIBILITY_FIELDS:
+            details[field] = field in data["accessibility"]
+        details["closed_on_bank_holidays"] = data["closed_on_bank_holidays"] == "yes"
+        return details
+
+    @staticmethod
+    def initial_from(details: dict) -> dict:
+        return {
+            "public_phone": details["public_phone"],
+            "description": details["description"],
+            "accessibility": [f for f in ACCESSIBILITY_FIELDS if details.get(f)],
+            "closed_on_bank_holidays": "yes" if details["closed_on_bank_holidays"] else "no",
+        }
+
+
+def _hours_initial(row: dict) -> dict:
+    def text(value):
+        if value is None:
+            return ""
+        return value.strftime("%H:%M") if hasattr(value, "strftime") else str(value)
+
+    return {
+        "closed": row["closed"],
+        "all_day": row.get("all_day", False),
+        "opens": text(row.get("opens")),
+        "closes": text(row.get("closes")),
+        "overnight": row.get("overnight", False),
+    }
+
+
+class ListingForms:
+    """The listing form and the seven days' hours, with one error summary (as on the
+    application form)."""
+
+    NO_DAYS_OPEN = "Your venue must be open on at least one day. Enter its opening hours"
+
+    def __init__(self, data=None, details=None, hours=None):
+        self.main = ListingForm(
+            data, initial=ListingForm.initial_from(details) if details else None
+        )
+        by_day = {row["weekday"]: row for row in hours or []}
+        self.hours = [
+            HoursForm(
+                data,
+                weekday=day,
+                initial=_hours_initial(by_day[day]) if day in by_day else None,
+            )
+            for day in Weekday.values
+        ]
+
+    def is_valid(self) -> bool:
+        main_valid = self.main.is_valid()
+        results = [hours.is_valid() for hours in self.hours]
+        hours_valid = all(results)
+        if hours_valid and all(hours.cleaned_data["closed"] for hours in self.hours):
+            self.hours[0].add_error("closed", self.NO_DAYS_OPEN)
+            hours_valid = False
+        return main_valid and hours_valid
+
+    @property
+    def is_bound(self) -> bool:
+        return self.main.is_bound
+
+    @property
+    def errors(self) -> dict:
+        errors = dict(self.main.errors)
+        for hours in self.hours:
+            errors.update({f"{hours.prefix}-{name}": e for name, e in hours.errors.items()})
+        return errors
+
+    def non_field_errors(self):
+        return self.main.non_field_errors()
+
+    def __iter__(self):
+        yield from self.main
+        for hours in self.hours:
+            for field in hours:
+                yield _SummaryField(field, hours.day, plain=[self.NO_DAYS_OPEN])
+
+    def details(self) -> dict:
+        return self.main.details()
+
+    def hours_rows(self) -> list[dict]:
+        return [hours.row() for hours in self.hours]

@@ -19,9 +19,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts import invitations
+
 from . import selectors, services
-from .manage_forms import AnnualCheckForm, InviteStaffForm
-from .models import VenueMembership, VenueRole, VenueStatus
+from .manage_forms import AnnualCheckForm, InviteStaffForm, ListingForms
+from .models import ChangeStatus, VenueMembership, VenueRole, VenueStatus
 
 CHECKABLE = (VenueStatus.APPROVED, VenueStatus.LAPSED)
 TAG_COLOURS = {
@@ -165,6 +167,9 @@ def _detail_response(request, venue, form):
         "invites_per_hour": services.INVITES_PER_HOUR,
         "can_download": venue.status == VenueStatus.APPROVED,
         "public_url": (reverse("network:venue", args=[venue.slug]) if venue.is_listed else None),
+        "can_edit": venue.status != VenueStatus.REJECTED,
+        "pending_change": selectors.pending_change(venue),
+        "refused_change": _refused_change(venue),
         "form": form,
     }
     return TemplateResponse(request, "network/manage/venue_detail.html", context)
@@ -217,6 +222,61 @@ def remove_staff(request, venue_id: int, membership_id: int):
     return redirect("network:manage_venue", venue.pk)
 
 
+# --- Editing the listing --------------------------------------------------------------------
+
+
+def _refused_change(venue):
+    """The last decided change, if it was not accepted and nothing newer is waiting."""
+    if selectors.pending_change(venue) is not None:
+        return None
+    last = selectors.last_decided_change(venue)
+    return last if last is not None and last.status == ChangeStatus.REJECTED else None
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_listing(request, venue_id: int):
+    """The contact changes the public listing. The change waits for an officer's review; the
+    form shows the waiting change, if there is one, so it can be corrected."""
+    venue = selectors.managed_venue(request.user, venue_id)
+    if venue.status == VenueStatus.REJECTED:
+        raise Http404("A rejected application has no listing to edit")
+    pending = selectors.pending_change(venue)
+    if request.method == "POST":
+        forms = ListingForms(request.POST)
+        if forms.is_valid():
+            try:
+                services.propose_listing_change(
+                    venue, forms.details(), forms.hours_rows(), by=request.user
+                )
+            except services.NothingChanged as error:
+                forms.main.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    "Your changes are waiting for review. A Safe Places officer will check "
+                    "them; until then your listing shows the details it had before.",
+                )
+                return redirect("network:manage_venue", venue.pk)
+    elif pending is not None:
+        forms = ListingForms(
+            details=pending.proposed, hours=selectors.hours_from_json(pending.proposed["hours"])
+        )
+    else:
+        forms = ListingForms(
+            details=selectors.listing_details(venue), hours=selectors.listing_hours(venue)
+        )
+    context = {
+        "venue": venue,
+        "form": forms,
+        "main": forms.main,
+        "hours": forms.hours,
+        "pending": pending,
+    }
+    return TemplateResponse(request, "network/manage/edit_listing.html", context)
+
+
 # --- Annual check ---------------------------------------------------------------------------
 
 
@@ -258,9 +318,11 @@ def membership_pack(request, venue_id: int):
     venue = selectors.managed_venue(request.user, venue_id)
     if venue.status != VenueStatus.APPROVED:
         raise Http404("Only approved venues have a membership pack")
+    from config.site_url import absolute
+
     from . import membership_pdf
 
-    public_url = request.build_absolute_uri(reverse("network:venue", args=[venue.slug]))
+    public_url = absolute(reverse("network:venue", args=[venue.slug]))  # SITE_URL, not the host
     response = HttpResponse(
         membership_pdf.render(venue, public_url), content_type="application/pdf"
     )
@@ -301,6 +363,9 @@ def join(request, token: str):
     if not request.user.is_authenticated:
         if request.method == "POST":
             return redirect_to_login(here)
+        # The link proves the address: sign-up offers it filled in and confirmed, asks
+        # no partner agency, and comes back here to join (accounts.invitations).
+        invitations.carry_to_signup(request, pending.invited_email, venue_staff=True)
         return TemplateResponse(request, "network/manage/join.html", account_links(here))
     problem = selectors.address_problem(request.user, pending.invited_email)
     if problem:

@@ -191,6 +191,12 @@ class Venue(ClusterableModel):
     town = models.CharField("town or city", max_length=80)
     postcode = models.CharField(max_length=8, help_text="Stored in the form SO14 7LY.")
     public_phone = models.CharField(max_length=30, blank=True)
+    description = models.TextField(
+        "about this place",
+        max_length=500,
+        blank=True,
+        help_text="Shown to the public: for example where to go inside, or a quiet room.",
+    )
     step_free = models.BooleanField("step-free access", default=False)
     accessible_toilet = models.BooleanField(default=False)
     quiet_space = models.BooleanField(default=False)
@@ -245,6 +251,7 @@ class Venue(ClusterableModel):
                 FieldPanel("town"),
                 FieldPanel("postcode"),
                 FieldPanel("public_phone"),
+                FieldPanel("description"),
             ],
             heading="Shown to the public",
         ),
@@ -326,11 +333,15 @@ class Venue(ClusterableModel):
 
 
 class VenueHours(models.Model):
-    """One weekday's opening hours. ``overnight`` hours close after midnight, the next day."""
+    """One weekday's opening hours. ``overnight`` hours close after midnight, the next day;
+    ``all_day`` days are open from midnight to midnight and have no times."""
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="hours")
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     closed = models.BooleanField(default=False)
+    all_day = models.BooleanField(
+        "open 24 hours", default=False, help_text="Open all day and all night: no times needed."
+    )
     opens = models.TimeField(null=True, blank=True)
     closes = models.TimeField(null=True, blank=True)
     overnight = models.BooleanField(
@@ -340,6 +351,7 @@ class VenueHours(models.Model):
     panels = [
         FieldPanel("weekday"),
         FieldPanel("closed"),
+        FieldPanel("all_day"),
         FieldPanel("opens"),
         FieldPanel("closes"),
         FieldPanel("overnight"),
@@ -352,14 +364,23 @@ class VenueHours(models.Model):
             models.UniqueConstraint(fields=["venue", "weekday"], name="network_hours_one_per_day"),
             models.CheckConstraint(
                 condition=(
-                    models.Q(closed=True)
+                    models.Q(closed=True, all_day=False)
                     | models.Q(
+                        all_day=True,
+                        closed=False,
+                        opens__isnull=True,
+                        closes__isnull=True,
+                        overnight=False,
+                    )
+                    | models.Q(
+                        all_day=False,
                         opens__isnull=False,
                         closes__isnull=False,
                         overnight=True,
                         closes__lte=models.F("opens"),
                     )
                     | models.Q(
+                        all_day=False,
                         opens__isnull=False,
                         closes__isnull=False,
                         overnight=False,
@@ -376,10 +397,20 @@ class VenueHours(models.Model):
     def describe(self) -> str:
         if self.closed:
             return "Closed"
+        if self.all_day:
+            return "Open 24 hours"
         text = f"{_time(self.opens)} to {_time(self.closes)}"
         return text + " (next day)" if self.overnight else text
 
     def clean(self):
+        if self.all_day and self.closed:
+            raise ValidationError(
+                {"all_day": "A day cannot be both closed and open 24 hours. Untick one of them."}
+            )
+        if self.all_day:
+            self.opens = self.closes = None
+            self.overnight = False
+            return
         if self.closed:
             return
         if self.opens is None or self.closes is None:
@@ -403,6 +434,54 @@ def _time(value) -> str:
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Not accepted"
+
+
+class VenueChange(models.Model):
+    """Changes a venue's contact asked for to its public listing, until an officer decides.
+
+    ``proposed`` holds the whole public listing as the contact left it (phone, description,
+    accessibility, bank holidays and the seven days' hours, times as "HH:MM"), so the
+    listing itself keeps its old values until the change is approved. A venue has at most
+    one pending change: editing again replaces it.
+    """
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="changes")
+    proposed = models.JSONField()
+    status = models.CharField(
+        max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True, help_text="Why it was not accepted (told to the venue).")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["venue"],
+                condition=models.Q(status="pending"),
+                name="network_change_one_pending_per_venue",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Listing change for {self.venue} ({self.get_status_display().lower()})"
 
 
 class VenueRole(models.TextChoices):

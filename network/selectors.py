@@ -25,7 +25,10 @@ from .models import (
     ACCESSIBILITY_FEATURES,
     Agency,
     AgencyEmailDomain,
+    ChangeStatus,
     Venue,
+    VenueChange,
+    VenueHours,
     VenueMembership,
     VenueRole,
     VenueStatus,
@@ -366,3 +369,105 @@ def _nearest(venues, lat: float, lng: float, radius_km: float, limit: int):
     )
     measured = sorted((distance_km(lat, lng, a, b), pk) for pk, a, b in rows)
     return [(d, pk) for d, pk in measured if d <= radius_km][:limit]
+
+
+# --- Listing changes ------------------------------------------------------------------------
+
+# The public fields a venue's contact may change (with review), in the order shown.
+LISTING_FIELDS = (
+    ("public_phone", "Public phone number"),
+    ("description", "About this place"),
+    *ACCESSIBILITY_FEATURES,
+    ("closed_on_bank_holidays", "Closed on bank holidays"),
+)
+
+
+def listing_details(venue: Venue) -> dict:
+    """The venue's editable public fields as they are now."""
+    return {field: getattr(venue, field) for field, _ in LISTING_FIELDS}
+
+
+def listing_hours(venue: Venue) -> list[dict]:
+    """The seven days' hours as they are now (closed rows for days without one)."""
+    by_day = {h.weekday: h for h in venue.hours.all()}
+    rows = []
+    for day in range(7):
+        h = by_day.get(day)
+        if h is None:
+            rows.append(
+                {
+                    "weekday": day,
+                    "closed": True,
+                    "all_day": False,
+                    "opens": None,
+                    "closes": None,
+                    "overnight": False,
+                }
+            )
+        else:
+            rows.append(
+                {
+                    "weekday": day,
+                    "closed": h.closed,
+                    "all_day": h.all_day,
+                    "opens": None if h.closed or h.all_day else h.opens,
+                    "closes": None if h.closed or h.all_day else h.closes,
+                    "overnight": False if h.closed or h.all_day else h.overnight,
+                }
+            )
+    return rows
+
+
+def pending_change(venue: Venue) -> VenueChange | None:
+    return venue.changes.filter(status=ChangeStatus.PENDING).first()
+
+
+def last_decided_change(venue: Venue) -> VenueChange | None:
+    return venue.changes.exclude(status=ChangeStatus.PENDING).order_by("-decided_at").first()
+
+
+def hours_from_json(rows: list[dict]) -> list[dict]:
+    """Stored hours (times as "HH:MM") back to rows with ``datetime.time`` values."""
+
+    def time(value):
+        return datetime.time.fromisoformat(value) if value else None
+
+    return [
+        {**row, "opens": time(row.get("opens")), "closes": time(row.get("closes"))} for row in rows
+    ]
+
+
+def _show(field: str, value) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return value or "None given"
+
+
+def change_rows(venue: Venue, change: VenueChange) -> list[dict]:
+    """What the officer compares: each listing field's value now and as proposed."""
+    current = listing_details(venue)
+    rows = []
+    for field, label in LISTING_FIELDS:
+        old, new = current[field], change.proposed.get(field, current[field])
+        rows.append(
+            {
+                "label": label,
+                "old": _show(field, old),
+                "new": _show(field, new),
+                "changed": old != new,
+            }
+        )
+    old_hours = listing_hours(venue)
+    new_hours = hours_from_json(change.proposed.get("hours", []))
+    for old, new in zip(old_hours, new_hours, strict=False):
+        old_text = VenueHours(**old).describe()
+        new_text = VenueHours(**new).describe()
+        rows.append(
+            {
+                "label": VenueHours(weekday=old["weekday"]).get_weekday_display(),
+                "old": old_text,
+                "new": new_text,
+                "changed": old_text != new_text,
+            }
+        )
+    return rows

@@ -12,7 +12,6 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -30,7 +29,9 @@ from . import selectors
 from .geocoding import GeocodingError, get_geocoder, normalise_postcode
 from .models import (
     ACTIVE_STATUSES,
+    ChangeStatus,
     Venue,
+    VenueChange,
     VenueHours,
     VenueMembership,
     VenueRole,
@@ -112,7 +113,10 @@ def _unique_slug(name: str, town: str) -> str:
 
 
 def _site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """An absolute link for an email: SITE_URL, never the request's host."""
+    from config.site_url import absolute
+
+    return absolute(path)
 
 
 def _email(to: str, subject: str, template: str, context: dict) -> None:
@@ -512,6 +516,112 @@ def remove_member(membership: VenueMembership, by) -> None:
         raise ValidationError("The venue's contact cannot be removed here. Ask an officer.")
     log(membership.venue, "network.venue.remove_member", user=by, data={})
     membership.delete()
+
+
+# --- Listing changes ------------------------------------------------------------------------
+
+NOTHING_CHANGED = "You have not changed anything. Change a detail, or go back to your venue."
+NOTHING_WAITING = "No changes are waiting for review for this venue."
+
+
+class NothingChanged(ValidationError):
+    """The proposed listing is the same as the listing now."""
+
+
+def _hours_json(hours: list[dict]) -> list[dict]:
+    return [
+        {
+            "weekday": int(row["weekday"]),
+            "closed": bool(row["closed"]),
+            "all_day": bool(row.get("all_day")),
+            "opens": row["opens"].strftime("%H:%M") if row.get("opens") else None,
+            "closes": row["closes"].strftime("%H:%M") if row.get("closes") else None,
+            "overnight": bool(row.get("overnight")),
+        }
+        for row in sorted(hours, key=lambda row: row["weekday"])
+    ]
+
+
+def propose_listing_change(venue: Venue, details: dict, hours: list[dict], by, now=None):
+    """The venue's contact asks to change its public listing. Nothing public changes until an
+    officer approves (:func:`approve_listing_change`); a change already waiting is replaced.
+
+    ``details`` holds ``selectors.LISTING_FIELDS``; ``hours`` one row per weekday. Raises
+    ``ValidationError`` when nothing differs from the listing as it is now.
+    """
+    now = now or timezone.now()
+    fields = [field for field, _ in selectors.LISTING_FIELDS]
+    proposed = {field: details[field] for field in fields}
+    proposed["hours"] = _hours_json(hours)
+    with transaction.atomic():
+        locked = Venue.objects.select_for_update().get(pk=venue.pk)
+        current = selectors.listing_details(locked)
+        current["hours"] = _hours_json(selectors.listing_hours(locked))
+        if proposed == current:
+            raise NothingChanged(NOTHING_CHANGED)
+        change = VenueChange.objects.filter(venue=locked, status=ChangeStatus.PENDING).first()
+        if change is None:
+            change = VenueChange(venue=locked)
+        change.proposed, change.submitted_by, change.submitted_at = proposed, by, now
+        change.save()
+        log(locked, "network.venue.change", user=by, data={}, timestamp=now)
+        record(
+            "venue.change_proposed",
+            actor=by,
+            target=locked,
+            summary="Listing change sent for review",
+        )
+    return change
+
+
+def _decide(venue: Venue, by, approve: bool, reason: str = "", now=None) -> VenueChange:
+    now = now or timezone.now()
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise ValidationError("Give a reason. The venue's contact is told it.")
+    with transaction.atomic():
+        locked = Venue.objects.select_for_update().get(pk=venue.pk)
+        change = (
+            VenueChange.objects.select_for_update()
+            .filter(venue=locked, status=ChangeStatus.PENDING)
+            .first()
+        )
+        if change is None:
+            raise ValidationError(NOTHING_WAITING)
+        if approve:
+            proposed = change.proposed
+            for field, _ in selectors.LISTING_FIELDS:
+                setattr(locked, field, proposed[field])
+            locked.save(update_fields=[field for field, _ in selectors.LISTING_FIELDS])
+            locked.hours.all().delete()
+            VenueHours.objects.bulk_create(
+                VenueHours(venue=locked, **row)
+                for row in selectors.hours_from_json(proposed["hours"])
+            )
+        change.status = ChangeStatus.APPROVED if approve else ChangeStatus.REJECTED
+        change.decided_by, change.decided_at = by, now
+        change.reason = "" if approve else reason
+        change.save()
+        action = "approve_change" if approve else "reject_change"
+        log(locked, f"network.venue.{action}", user=by, data={"reason": reason}, timestamp=now)
+        record(
+            "venue.change_approved" if approve else "venue.change_rejected",
+            actor=by,
+            target=locked,
+            summary="Listing change approved" if approve else "Listing change not accepted",
+        )
+    venue.refresh_from_db()
+    return change
+
+
+def approve_listing_change(venue: Venue, by, note: str = "", now=None) -> VenueChange:
+    """The officer accepts the waiting change: the listing shows the new values at once."""
+    return _decide(venue, by, approve=True, reason=note, now=now)
+
+
+def reject_listing_change(venue: Venue, by, reason: str, now=None) -> VenueChange:
+    """The officer refuses the waiting change, with a reason shown to the venue's contact."""
+    return _decide(venue, by, approve=False, reason=reason, now=now)
 
 
 # --- Annual check ---------------------------------------------------------------------------

@@ -11,12 +11,13 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import FormView
+from django.views.generic import FormView, View
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
@@ -27,9 +28,24 @@ from wagtail.models import ModelLogEntry
 
 from . import selectors, services
 from .geocoding import normalise_postcode
-from .models import ACTIVE_STATUSES, Venue, VenueStatus
+from .models import ACTIVE_STATUSES, ChangeStatus, Venue, VenueChange, VenueStatus
 
 REVIEW_PERMISSION = "network.review_venue"
+
+
+@hooks.register("register_log_actions")
+def register_listing_change_actions(actions):
+    """History entries for listing changes (registered here, beside the review views; this
+    module is imported by wagtail_hooks, so the hook is in place before the registry scans)."""
+    actions.register_action(
+        "network.venue.change", "Listing change sent", "Sent listing changes for review"
+    )
+    actions.register_action(
+        "network.venue.approve_change", "Listing change approved", "Approved listing changes"
+    )
+    actions.register_action(
+        "network.venue.reject_change", "Listing change not accepted", "Refused listing changes"
+    )
 
 
 # --- Review actions ---------------------------------------------------------------------------
@@ -123,12 +139,16 @@ class VenueIndexView(IndexView):
             super()
             .get_base_queryset()
             .annotate(
+                has_pending_change=Exists(
+                    VenueChange.objects.filter(venue=OuterRef("pk"), status=ChangeStatus.PENDING)
+                ),
                 review_order=Case(
                     When(status=VenueStatus.SUBMITTED, then=Value(0)),
+                    When(has_pending_change=True, then=Value(1)),
                     When(status=VenueStatus.UNDER_REVIEW, then=Value(1)),
                     default=Value(2),
                     output_field=IntegerField(),
-                )
+                ),
             )
         )
 
@@ -292,6 +312,22 @@ class VenueInspectView(InspectView):
                     priority=priority,
                 )
             )
+        if selectors.pending_change(self.object) is not None:
+            for priority, (slug, label, icon) in enumerate(
+                (
+                    ("approve-changes", "Approve listing changes", "check"),
+                    ("reject-changes", "Reject listing changes", "cross"),
+                ),
+                start=40,
+            ):
+                buttons.append(
+                    HeaderButton(
+                        label,
+                        url=reverse("venues:transition", args=[self.object.pk, slug]),
+                        icon_name=icon,
+                        priority=priority,
+                    )
+                )
         buttons.append(
             HeaderButton(
                 "Add a note",
@@ -315,6 +351,9 @@ class VenueInspectView(InspectView):
             can_review=self.can_review,
             edit_url=self.get_edit_url(),
         )
+        change = selectors.pending_change(venue)
+        if change is not None:
+            context.update(pending_change=change, change_rows=selectors.change_rows(venue, change))
         return context
 
 
@@ -384,7 +423,16 @@ class VenueActionView(WagtailAdminTemplateMixin, FormView):
         return context
 
 
-class TransitionView(VenueActionView):
+class TransitionView(View):
+    """``<pk>/review/<action>/``: a status change, or a decision on listing changes."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["action"] in CHANGE_DECISIONS:
+            return ChangeDecisionView.as_view()(request, *args, **kwargs)
+        return StatusTransitionView.as_view()(request, *args, **kwargs)
+
+
+class StatusTransitionView(VenueActionView):
     template_name = "network/admin/venue_transition.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -458,3 +506,97 @@ class NoteView(VenueActionView):
             return self.form_invalid(form)
         messages.success(self.request, "Your note has been added to the venue's history.")
         return redirect(self.inspect_url)
+
+
+# --- Listing changes --------------------------------------------------------------------------
+
+# slug: (approve?, button label)
+CHANGE_DECISIONS = {
+    "approve-changes": (True, "Approve listing changes"),
+    "reject-changes": (False, "Reject listing changes"),
+}
+
+
+class ChangeDecisionForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+        strip=True,
+    )
+
+    def __init__(self, *args, approve: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        if approve:
+            field.label = "Note (optional)"
+            field.help_text = "Recorded in the venue's history. Not sent to the venue."
+        else:
+            field.required = True
+            field.label = "Reason"
+            field.help_text = "Shown to the venue's contact on their venue page."
+            field.error_messages["required"] = "Give a reason. The venue's contact is told it."
+
+
+class ChangeDecisionView(VenueActionView):
+    """Approve or reject the listing changes a venue's contact sent, seeing old and new."""
+
+    template_name = "network/admin/venue_change.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.approve, self.label = CHANGE_DECISIONS[kwargs["action"]]
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def change(self):
+        return selectors.pending_change(self.venue)
+
+    def get(self, request, *args, **kwargs):
+        if self.change is None:
+            messages.info(request, services.NOTHING_WAITING)
+            return redirect(self.inspect_url)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.change is None:
+            messages.info(request, services.NOTHING_WAITING)
+            return redirect(self.inspect_url)
+        return super().post(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.label
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "approve": self.approve}
+
+    def get_form_class(self):
+        return ChangeDecisionForm
+
+    def form_valid(self, form):
+        reason = form.cleaned_data["reason"]
+        try:
+            if self.approve:
+                services.approve_listing_change(self.venue, by=self.request.user, note=reason)
+            else:
+                services.reject_listing_change(self.venue, by=self.request.user, reason=reason)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        if self.approve:
+            messages.success(self.request, f"‘{self.venue}’ now shows the new details.")
+        else:
+            messages.success(
+                self.request,
+                f"The changes to ‘{self.venue}’ were not accepted. Its contact can see why.",
+            )
+        return redirect(self.inspect_url)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            approve=self.approve,
+            label=self.label,
+            change=self.change,
+            change_rows=selectors.change_rows(self.venue, self.change),
+        )
+        return context

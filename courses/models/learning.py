@@ -48,15 +48,30 @@ class CourseIndexPage(IntroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import CatalogueFilterForm
-        from ..selectors import catalogue_modules
+        from ..selectors import SEARCH_MAX_LENGTH, catalogue_modules, learner_status
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
-        context["filter_form"] = form
-        context["modules"] = catalogue_modules(
-            self, audiences=filters.get("audience"), duration=filters.get("duration")
+        # The search box: what was typed is kept (cut to a sensible length), never an error.
+        query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+        user = request.user if request.user.is_authenticated else None
+        modules = list(
+            catalogue_modules(
+                self,
+                audiences=filters.get("audience"),
+                duration=filters.get("duration"),
+                query=query,
+                user=user,
+            )
         )
+        if user is not None:
+            for module in modules:
+                module.learner_status = learner_status(module)
+        context["filter_form"] = form
+        context["query"] = query
+        context["search_max_length"] = SEARCH_MAX_LENGTH
+        context["modules"] = modules
         return context
 
 
@@ -104,7 +119,12 @@ class ModulePage(Page):
         ),
         MultiFieldPanel([FieldPanel("review_by"), FieldPanel("contact")], heading="Upkeep"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # The catalogue's search box (run `manage.py update_index` after changing these).
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+    ]
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]

@@ -5,9 +5,20 @@ enrolments or learners (tests assert it).
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -55,9 +66,19 @@ def _live_lesson_count(module_ref: str = "") -> Subquery:
     return Coalesce(Subquery(lessons, output_field=IntegerField()), 0)
 
 
+SEARCH_MAX_LENGTH = 100
+
+
 def catalogue_modules(
-    index_page: CourseIndexPage, audiences=None, duration: str | None = None
+    index_page: CourseIndexPage,
+    audiences=None,
+    duration: str | None = None,
+    query: str = "",
+    user=None,
 ) -> QuerySet[ModulePage]:
+    """The live modules of the catalogue, filtered, and matching ``query`` (Wagtail search
+    on title, summary and learning outcomes). For a signed-in ``user``, each module carries
+    their enrolments as annotations (see :func:`learner_status`), in the same query."""
     modules = (
         ModulePage.objects.child_of(index_page)
         .live()
@@ -69,7 +90,47 @@ def catalogue_modules(
         modules = modules.filter(audiences__in=audiences).distinct()
     if duration in DURATIONS:
         modules = modules.filter(DURATIONS[duration][1])
+    # Words only: quotes and operators would reach the search engine's own query language.
+    words = " ".join(re.sub(r"[^\w\s'-]", " ", query[:SEARCH_MAX_LENGTH]).split())
+    if words:
+        found = ModulePage.objects.child_of(index_page).live().search(words, operator="and")
+        modules = modules.filter(pk__in=[page.pk for page in found])
+    elif query.strip():
+        modules = modules.none()  # only punctuation: nothing matches it
+    if user is not None and user.is_authenticated:
+        mine = Enrolment.objects.filter(user=user, module=OuterRef("pk")).order_by()
+        modules = modules.annotate(
+            enrolment_open=Exists(mine.filter(completed_at__isnull=True)),
+            last_completed_at=Subquery(
+                mine.filter(completed_at__isnull=False)
+                .order_by("-completed_at")
+                .values("completed_at")[:1]
+            ),
+        )
     return modules
+
+
+NOT_STARTED, IN_PROGRESS, COMPLETED, REFRESHER_DUE = (
+    "Not started",
+    "In progress",
+    "Completed",
+    "Refresher due",
+)
+
+
+def learner_status(module: ModulePage, now: datetime.datetime | None = None) -> str:
+    """A signed-in learner's status for a module from :func:`catalogue_modules`: no query.
+    Refresher due matches :func:`refresh_due` (due, or due within 60 days)."""
+    if getattr(module, "enrolment_open", False):
+        return IN_PROGRESS
+    completed_at = getattr(module, "last_completed_at", None)
+    if completed_at is None:
+        return NOT_STARTED
+    due_at = add_months(completed_at, module.refresh_months)
+    now = now or timezone.now()
+    if due_at - datetime.timedelta(days=REFRESH_WARNING_DAYS) <= now:
+        return REFRESHER_DUE
+    return COMPLETED
 
 
 @dataclass

@@ -9,6 +9,7 @@ sector roll-up, charts, drill-downs, and so the exports and the Board report).
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -260,13 +261,44 @@ def sectors_engaged(scope: Scope, start: datetime.datetime, end: datetime.dateti
     )
 
 
-def learners_for_cell(user, agency_id: int, module_id: int, now=None) -> list[dict]:
-    """Named learners of one agency and their status for one module (drill-down)."""
+def natural_key(text: str) -> tuple:
+    """Sort "Learner 2" before "Learner 10", ignoring case (no database collation needed)."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", text or "")
+        if part
+    )
+
+
+def required_of(agency: Agency, module_id: int) -> set[str] | None:
+    """The job roles of ``agency`` that must hold the module (None: every role; empty set:
+    none), from the training requirements for the agency's sector."""
+    roles: set[str] = set()
+    for requirement in TrainingRequirement.objects.filter(module_id=module_id):
+        if requirement.sector and requirement.sector != agency.sector:
+            continue
+        if not requirement.job_role:
+            return None
+        roles.add(requirement.job_role)
+    return roles
+
+
+def learners_for_cell(
+    user, agency_id: int, module_id: int, now=None, *, required_missing: bool = False
+) -> list[dict]:
+    """Named learners of one agency and their status for one module (drill-down), in
+    natural order of name. ``required_missing`` keeps only the people who must hold the
+    module and hold no in-date certificate for it (the "required but missing" figure)."""
     if not scope_for(user).allows(agency_id):
         raise PermissionDenied("You cannot see this agency's training.")
     now = now or timezone.now()
     soon = now + datetime.timedelta(days=EXPIRING_DAYS)
-    people = counted_members().filter(agency_id=agency_id).order_by("full_name")
+    people = counted_members().filter(agency_id=agency_id)
+    if required_missing:
+        agency = Agency.objects.filter(pk=agency_id).first()
+        roles = required_of(agency, module_id) if agency else set()
+        if roles is not None:
+            people = people.filter(job_role__in=roles)
     expiry = {
         row["user_id"]: row["expires_at"]
         for row in Certificate.objects.filter(
@@ -300,8 +332,11 @@ def learners_for_cell(user, agency_id: int, module_id: int, now=None) -> list[di
             state = "In progress"
         else:
             state = "Not started"
+        if required_missing and expires and expires > now:
+            continue
         rows.append(
             {
+                "id": person.pk,
                 "name": person.full_name,
                 "email": person.email,
                 "job_role": person.get_job_role_display(),
@@ -309,6 +344,7 @@ def learners_for_cell(user, agency_id: int, module_id: int, now=None) -> list[di
                 "expires_at": expires,
             }
         )
+    rows.sort(key=lambda row: (natural_key(row["name"]), row["id"]))
     return rows
 
 

@@ -141,3 +141,18 @@ def question_statistics(quiz: Quiz) -> list[QuestionStatistics]:
                 if option["key"] in (result.answer or []):
                     item.options[option["text"]] += 1
     return sorted(stats.values(), key=lambda s: (s.facility is None, s.facility or 0))
+
+
+def certificate_number(user, module) -> str | None:
+    """The number of the learner's current certificate for ``module`` (not revoked, not
+    replaced by a reissue), for the link on the quiz's pass page; None if there is none."""
+    from certificates.models import Certificate
+
+    return (
+        Certificate.objects.filter(
+            user=user, module=module, revoked_at__isnull=True, superseded_by__isnull=True
+        )
+        .order_by("-issued_at")
+        .values_list("number", flat=True)
+        .first()
+    )

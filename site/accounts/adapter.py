@@ -12,6 +12,19 @@ class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "too_many_login_attempts": security.LOCKED_MESSAGE,
+        # allauth's other messages, in GOV.UK words (they say what to do).
+        "cannot_remove_primary_email": (
+            "You cannot remove your main email address. Make another address your main one first"
+        ),
+        "duplicate_email": "This email address is already on your account",
+        "email_password_mismatch": "Enter a correct email address and password",
+        "enter_current_password": "Enter your current password",
+        "incorrect_password": "The password is not correct. Enter your current password",
+        "invalid_or_expired_key": "This link has expired. Ask for a new one",
+        "invalid_password_reset": "This link has expired. Ask for a new one",
+        "same_as_current": "Enter a different value from the current one",
+        "rate_limited": "You have tried too many times. Wait a few minutes, then try again",
+        "unverified_primary_email": "Confirm your main email address first",
     }
 
     def save_user(self, request, user, form, commit=True):
@@ -39,12 +52,20 @@ class AccountAdapter(DefaultAccountAdapter):
         """Every allauth email goes through ``accounts.emails``: rendered now from the
         project's plain-text templates (``templates/account/email``, ``mfa/email``) and
         queued for the worker, never sent in the request, so a new and a registered address
-        take the same time. Only links and ``EMAIL_CONTEXT`` reach the templates."""
-        safe = {
-            key: value
-            for key, value in context.items()
-            if key in self.EMAIL_CONTEXT or key.endswith("_url")
-        }
+        take the same time. Only links and ``EMAIL_CONTEXT`` reach the templates.
+
+        allauth builds its links from the request's host; they are rebuilt on ``SITE_URL``
+        (config.site_url), like every other link the service sends."""
+        from config.site_url import rebase
+
+        safe = {key: value for key, value in context.items() if key in self.EMAIL_CONTEXT}
+        safe.update(
+            {
+                key: rebase(str(value))
+                for key, value in context.items()
+                if key.endswith("_url") and value
+            }
+        )
         emails.send(template_prefix, email, safe)
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):

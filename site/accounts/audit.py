@@ -42,6 +42,9 @@ ACTIONS = {
     "venue.suspended": "Venue suspended",
     "venue.lapsed": "Venue lapsed",
     "venue.claimed": "Venue contact confirmed",
+    "venue.change_proposed": "Venue listing change sent for review",
+    "venue.change_approved": "Venue listing change approved",
+    "venue.change_rejected": "Venue listing change not accepted",
     "certificate.revoked": "Certificate revoked",
     "certificate.reissued": "Certificate reissued",
     "export.certificates_csv": "Export: certificates (CSV)",
@@ -55,6 +58,7 @@ ACTIONS = {
     "account.erased": "Personal data erased",
     "agency.confirmed": "Agency membership confirmed",
     "agency.declined": "Agency membership declined",
+    "coverage.nudged": "Reminder to take a required module",
 }
 
 ADMINISTRATOR = "Administrator"  # how ``is_superuser`` appears among role changes

@@ -1,15 +1,59 @@
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.core.exceptions import ValidationError
 
 from network.selectors import active_agencies, agency_for_email
 
 from .models import JobRole, User
 from .services import NOT_LISTED
 
+EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.org"
+NEW_PASSWORD_HINT = "At least 10 characters. Avoid common words and your name."  # noqa: S105
 
-class SignupForm(AllauthSignupForm):
+# Messages allauth writes into its forms itself (not through the adapter), in GOV.UK words.
+GOVUK_MESSAGES = {
+    "You must type the same password each time.": "Enter the same password in both boxes",
+    "Incorrect code.": "The code is not correct. Enter the code your authenticator app shows now",
+}
+
+
+class GovukMessages:
+    """Field errors in GOV.UK style: say what to do ("Enter your password"), never
+    "This field is required." Subclasses name the message for each required field in
+    ``required_messages``; allauth's own wording is replaced from ``GOVUK_MESSAGES``."""
+
+    required_messages: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    help_texts: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in self.required_messages:
+                field.error_messages["required"] = self.required_messages[name]
+            if name in self.labels:
+                field.label = self.labels[name]
+            if name in self.help_texts:
+                field.help_text = self.help_texts[name]
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = EMAIL_FORMAT
+                field.widget.attrs["spellcheck"] = "false"
+            field.widget.attrs.pop("placeholder", None)
+
+    def full_clean(self):
+        super().full_clean()
+        for errors in (getattr(self, "_errors", None) or {}).values():
+            for index, error in enumerate(errors.data):
+                text = str(error.message if isinstance(error, ValidationError) else error)
+                if text in GOVUK_MESSAGES:  # same code, GOV.UK words
+                    code = getattr(error, "code", None)
+                    errors.data[index] = ValidationError(GOVUK_MESSAGES[text], code=code)
+
+
+class SignupForm(GovukMessages, AllauthSignupForm):
     full_name = forms.CharField(
         label="Full name",
         max_length=150,
@@ -34,24 +78,27 @@ class SignupForm(AllauthSignupForm):
 
     field_order = ["full_name", "email", "job_role", "agency", "password1", "password2"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, venue_staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [
-            ("", "Choose your agency"),
-            *((str(a.pk), a.name) for a in active_agencies()),
-            (NOT_LISTED, "My agency is not listed"),
-        ]
+        # Staff invited by a Safe Places venue work for a business, not a partner agency:
+        # they are not asked to pick one (a registered work domain still matches).
+        self.venue_staff = venue_staff
+        if venue_staff:
+            del self.fields["agency"]
+            self.fields["job_role"].initial = JobRole.VENUE_STAFF
+        else:
+            self.fields["agency"].choices = [
+                ("", "Choose your agency"),
+                *((str(a.pk), a.name) for a in active_agencies()),
+                (NOT_LISTED, "My agency is not listed"),
+            ]
         email = self.fields["email"]
         email.label = "Work email address"
         email.help_text = "We will send a link to this address to confirm it is yours."
         email.error_messages["required"] = "Enter your email address"
-        email.error_messages["invalid"] = (
-            "Enter an email address in the correct format, like name@example.org"
-        )
+        email.error_messages["invalid"] = EMAIL_FORMAT
         self.fields["password1"].label = "Create a password"
-        self.fields[
-            "password1"
-        ].help_text = "At least 10 characters. Avoid common words and your name."
+        self.fields["password1"].help_text = NEW_PASSWORD_HINT
         self.fields["password1"].error_messages["required"] = "Enter a password"
         self.fields["password2"].label = "Confirm password"
         self.fields["password2"].error_messages["required"] = "Confirm your password"
@@ -64,6 +111,8 @@ class SignupForm(AllauthSignupForm):
     def clean(self):
         cleaned = super().clean()
         email = cleaned.get("email")
+        if self.venue_staff:
+            return cleaned
         if email and not cleaned.get("agency") and agency_for_email(email) is None:
             self.add_error("agency", "Select your agency, or select ‘My agency is not listed’")
         return cleaned
@@ -98,7 +147,7 @@ class ProfileForm(forms.ModelForm):
         return " ".join(self.cleaned_data["full_name"].split())
 
 
-class LoginForm(AllauthLoginForm):
+class LoginForm(GovukMessages, AllauthLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "Email address"
@@ -108,7 +157,7 @@ class LoginForm(AllauthLoginForm):
         self.fields["password"].help_text = ""
 
 
-class ResetPasswordForm(AllauthResetPasswordForm):
+class ResetPasswordForm(GovukMessages, AllauthResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         email = self.fields["email"]
@@ -117,3 +166,41 @@ class ResetPasswordForm(AllauthResetPasswordForm):
         email.error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.org"
         )
+
+
+class ResetPasswordKeyForm(GovukMessages, allauth_forms.ResetPasswordKeyForm):
+    required_messages = {"password1": "Enter a new password", "password2": "Confirm your password"}
+    labels = {"password1": "New password", "password2": "Confirm new password"}
+    help_texts = {"password1": NEW_PASSWORD_HINT}
+
+
+class ChangePasswordForm(GovukMessages, allauth_forms.ChangePasswordForm):
+    required_messages = {
+        "oldpassword": "Enter your current password",
+        "password1": "Enter a new password",
+        "password2": "Confirm your new password",
+    }
+    labels = {
+        "oldpassword": "Current password",
+        "password1": "New password",
+        "password2": "Confirm new password",
+    }
+    help_texts = {"oldpassword": "", "password1": NEW_PASSWORD_HINT}
+
+
+class SetPasswordForm(GovukMessages, allauth_forms.SetPasswordForm):
+    required_messages = {"password1": "Enter a password", "password2": "Confirm your password"}
+    labels = {"password1": "Create a password", "password2": "Confirm password"}
+    help_texts = {"password1": NEW_PASSWORD_HINT}
+
+
+class AddEmailForm(GovukMessages, allauth_forms.AddEmailForm):
+    required_messages = {"email": "Enter your email address"}
+    labels = {"email": "New email address"}
+    help_texts = {"email": "We will send a link to this address to confirm it is yours."}
+
+
+class ReauthenticateForm(GovukMessages, allauth_forms.ReauthenticateForm):
+    required_messages = {"password": "Enter your password"}
+    labels = {"password": "Password"}
+    help_texts = {"password": ""}

@@ -97,6 +97,13 @@ COVERED: dict[str, Treatment] = {
         "must be reassigned first unless it is rejected or lapsed, whose contact details "
         "are then blanked",
     ),
+    "network.venuechange.submitted_by": Treatment(
+        "not exported (a change to a business's public listing)", KEEP
+    ),
+    "network.venuechange.decided_by": Treatment(
+        "not exported (a staff decision on someone else's venue)",
+        KEEP + "; the old email or name is removed from reasons",
+    ),
     # django-allauth
     "account.emailaddress.user": Treatment("exported", "deleted"),
     "mfa.authenticator.user": Treatment("exported (which kinds, never secrets)", "deleted"),
@@ -474,7 +481,7 @@ def erase_user(user: User, *, by) -> None:
 
     from certificates.models import Certificate
     from courses.models import FaceToFaceSession, ReflectionNote
-    from network.models import ACTIVE_STATUSES, Venue, VenueMembership, VenueRole
+    from network.models import ACTIVE_STATUSES, Venue, VenueChange, VenueMembership, VenueRole
 
     from .security import end_sessions_of
 
@@ -533,6 +540,7 @@ def erase_user(user: User, *, by) -> None:
         # notes, audit summaries.
         _scrub_text_rows(Certificate, ["revoked_reason"], [], words, pattern)
         _scrub_text_rows(Venue, ["status_reason"], [], words, pattern)
+        _scrub_text_rows(VenueChange, ["reason"], [], words, pattern)
         _scrub_text_rows(FaceToFaceSession, ["trainer"], [], words, pattern)
         _scrub_text_rows(ModelLogEntry, ["label"], ["data"], words, pattern)
         _scrub_text_rows(PageLogEntry, ["label"], ["data"], words, pattern)

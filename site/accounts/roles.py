@@ -71,6 +71,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "courses.add_facetofacesession",
             "courses.change_facetofacesession",
             "courses.view_facetofacesession",
+            # Messages from the Contact page (pages.ContactMessage): read, then delete.
+            "pages.view_contactmessage",
+            "pages.delete_contactmessage",
         }
     ),
     # Safe Places officers review venues and run the scheme; they see venues' private contacts.

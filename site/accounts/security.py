@@ -106,8 +106,9 @@ def should_warn_owner(account) -> bool:
 
 def warning_context() -> dict:
     """Only a link: no address, time, browser or count (an abuser may read the email)."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return {"reset_url": base + reverse("account_reset_password")}
+    from config.site_url import absolute
+
+    return {"reset_url": absolute(reverse("account_reset_password"))}
 
 
 class StaffSessionMiddleware:

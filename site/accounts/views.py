@@ -5,6 +5,7 @@ from django.http import Http404
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView, UpdateView
 
+from . import invitations
 from .forms import ProfileForm
 
 
@@ -34,3 +35,17 @@ class ConfirmEmailView(allauth_views.ConfirmEmailView):
         except Http404:
             self.object = None
             return self.render_to_response(self.get_context_data())
+
+
+class SignupView(allauth_views.SignupView):
+    """allauth's sign-up, carrying an emailed invitation through (accounts.invitations):
+    the invited address filled in and confirmed, and no agency question for venue staff."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["venue_staff"] = invitations.signup_is_for_venue_staff(self.request)
+        return kwargs
+
+    def form_valid(self, form):
+        invitations.drop_unless(self.request, form.cleaned_data.get("email", ""))
+        return super().form_valid(form)

@@ -26,6 +26,7 @@ urlpatterns = [
         account_views.ConfirmEmailView.as_view(),
         name="account_confirm_email",
     ),
+    path("accounts/signup/", account_views.SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("", include("certificates.urls")),

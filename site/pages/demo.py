@@ -10,7 +10,7 @@ import datetime
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .models import HomePage, StandardPage, SupportService
+from .models import ContactPage, HomePage, StandardPage, SupportService
 
 CHECKED = datetime.date(2026, 11, 1)
 STRATEGY = (
@@ -38,7 +38,7 @@ def sources(*items: str) -> tuple:
 # slug: name, what it helps with, who it is for, phone, hours, website, source of the details
 SERVICES = {
     "emergency-999": (
-        "Emergency services: 999",
+        "Emergency services",
         "Call if you or someone else is in immediate danger, or a crime is happening now. "
         "On a mobile, if you cannot speak, press 55 when asked.",
         "Anyone",
@@ -48,7 +48,7 @@ SERVICES = {
         f"{STRATEGY}; Silent Solution, Independent Office for Police Conduct",
     ),
     "police-101": (
-        "Police non-emergency: 101",
+        "Police non-emergency",
         "Report a crime that is not an emergency, or get advice from the police.",
         "Anyone",
         "101",
@@ -363,11 +363,13 @@ def build_pages(services: dict) -> list[dict]:
         {
             "slug": "contact",
             "title": "Contact",
-            "intro": "Questions about training, your account or this website.",
+            "model": ContactPage,
+            "intro": "Questions about training, your account or this website, and feedback.",
             "body": [
                 p(
-                    "For questions about training, your certificates or your agency's records, "
-                    "contact the Domestic Abuse Training Coordinator through your agency lead.",
+                    "Agency leads can answer most questions about your agency's training "
+                    "records. For anything else, or to tell us what you think, send us a "
+                    "message below.",
                     "This website cannot respond to emergencies. If you need help now, see <a "
                     'href="/get-help/">get help now</a>.',
                 ),
@@ -407,12 +409,10 @@ def load_pages(services: dict | None = None) -> HomePage:
     for spec in build_pages(services):
         if home.get_children().filter(slug=spec["slug"]).exists():
             continue
-        page = StandardPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            intro=spec["intro"],
-            body=spec["body"],
-            last_reviewed=CHECKED,
+        model = spec.get("model", StandardPage)
+        fields = {"last_reviewed": CHECKED} if model is StandardPage else {}
+        page = model(
+            title=spec["title"], slug=spec["slug"], intro=spec["intro"], body=spec["body"], **fields
         )
         home.add_child(instance=page)
         page.save_revision().publish()

@@ -21,11 +21,11 @@ def login(client, email, password, address=None, **headers):
     return client.post(reverse("account_login"), {"login": email, "password": password}, **headers)
 
 
-def test_verified_user_signs_in_and_lands_on_their_account(client, user_with_role):
+def test_verified_user_signs_in_and_lands_on_their_learning(client, user_with_role):
     user = user_with_role(email="ready@example.org")
     response = login(client, "READY@example.org", TEST_PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("profile")
+    assert response["Location"] == reverse("courses:dashboard")
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
@@ -33,7 +33,7 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, user_with
     user_with_role(email="ready@example.org")
     wrong = login(client, "ready@example.org", "not-the-password").content.decode()
     unknown = login(client, "nobody@example.org", "not-the-password").content.decode()
-    message = "The email address and/or password you specified are not correct."
+    message = "Enter a correct email address and password"
     assert message in wrong
     assert message in unknown
     assert 'value="ready@example.org"' in wrong  # what was typed is kept

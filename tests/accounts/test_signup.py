@@ -1,16 +1,26 @@
 """Creating an account: agency matching, mandatory email verification and bad input."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
+from accounts.factories import UserFactory
 from accounts.models import User
 from accounts.roles import Role
 from accounts.services import NOT_LISTED
-from network.factories import AgencyEmailDomainFactory, AgencyFactory
+from network.factories import (
+    AgencyEmailDomainFactory,
+    AgencyFactory,
+    VenueFactory,
+    VenueMembershipFactory,
+)
+from network.models import VenueMembership, VenueRole
+from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -66,13 +76,13 @@ def test_following_the_link_verifies_and_signs_in(client):
     assert b"Confirm your email address" in page.content
     response = client.post(link, follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("profile")
+    assert response.redirect_chain[-1][0] == reverse("courses:dashboard")
     assert EmailAddress.objects.get(email="pc.jones@hampshire.police.uk").verified
     user = User.objects.get(email="pc.jones@hampshire.police.uk")
     assert response.context["user"] == user
     # A verified email at the agency's registered domain confirms the membership.
     assert user.agency_confirmed_at is not None and user.agency_confirmed_by is None
-    assert user.agency.name.encode() in response.content
+    assert user.agency.name.encode() in client.get(reverse("profile")).content
 
 
 def test_subdomain_of_a_registered_domain_matches(client):
@@ -132,7 +142,7 @@ def test_unmatched_domain_without_a_choice_asks_for_one_and_keeps_what_was_typed
         ({"job_role": ""}, "Select the option that best describes your role"),
         ({"password1": "password123", "password2": "password123"}, "too common"),
         ({"password1": "short", "password2": "short"}, "too short"),
-        ({"password2": "Something-Else-99"}, "You must type the same password each time"),
+        ({"password2": "Something-Else-99"}, "Enter the same password in both boxes"),
     ],
 )
 def test_bad_input_gets_a_clear_message(client, overrides, message):
@@ -189,3 +199,99 @@ def test_agency_list_offers_active_agencies_and_not_listed(client):
     assert "Active agency" in html
     assert "Closed agency" not in html
     assert "My agency is not listed" in html
+
+
+# --- Invited venue staff: the invitation is carried through sign-up ------------------------
+
+INVITED = "sam.staff@corner-cafe.example"
+
+
+@pytest.fixture
+def invitation_link(client, django_capture_on_commit_callbacks):
+    """A venue contact invites INVITED; returns the join link from the email."""
+    venue = VenueFactory(name="The Corner Café")
+    contact = UserFactory()
+    VenueMembershipFactory(venue=venue, user=contact, role=VenueRole.CONTACT)
+    contact_client = Client()
+    sign_in(contact_client, contact)
+    with django_capture_on_commit_callbacks(execute=True):
+        contact_client.post(reverse("network:manage_venue", args=[venue.pk]), {"email": INVITED})
+    [message] = mail.outbox
+    match = re.search(r"https?://[^/\s]+(/safe-places/join/[^/\s]+/)", message.body)
+    assert match, message.body
+    mail.outbox.clear()
+    return match.group(1)
+
+
+def test_invited_staff_sign_up_with_the_address_filled_in_and_join_in_one_click(
+    client, invitation_link
+):
+    AgencyFactory(name="Hampshire Constabulary")
+    join_page = client.get(invitation_link)
+    signup_url = f"{reverse('account_signup')}?{urlencode({'next': invitation_link})}"
+    assert signup_url.replace("&", "&amp;") in join_page.content.decode()
+
+    form = client.get(signup_url).content.decode()
+    assert f'value="{INVITED}"' in form  # the link proves the address: no retyping
+    # Café staff are not asked to pick from the partner agencies.
+    assert "Your agency or organisation" not in form
+    assert "Hampshire Constabulary" not in form
+    assert re.search(r'value="venue_staff"\s+checked', form)
+
+    response = client.post(
+        signup_url,
+        {
+            "full_name": "Sam Staff",
+            "email": INVITED,
+            "job_role": "venue_staff",
+            "password1": GOOD_PASSWORD,
+            "password2": GOOD_PASSWORD,
+        },
+    )
+    # Signed in at once and brought back to the invitation, with no second email.
+    assert response.status_code == 302
+    assert response["Location"] == invitation_link
+    assert mail.outbox == []
+    user = User.objects.get(email=INVITED)
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert EmailAddress.objects.get(user=user).verified
+    assert user.job_role == "venue_staff" and user.agency is None
+
+    page = client.get(invitation_link).content.decode()
+    assert "Join The Corner Café&#x27;s staff" in page or "Join The Corner Café's staff" in page
+    client.post(invitation_link)
+    membership = VenueMembership.objects.get(invited_email=INVITED)
+    assert membership.user == user and membership.joined_at is not None
+
+
+def test_signing_up_with_another_address_after_opening_an_invitation_needs_confirming(
+    client, invitation_link
+):
+    client.get(invitation_link)
+    response = client.post(
+        f"{reverse('account_signup')}?{urlencode({'next': invitation_link})}",
+        {
+            "full_name": "Someone Else",
+            "email": "someone.else@example.org",
+            "job_role": "venue_staff",
+            "password1": GOOD_PASSWORD,
+            "password2": GOOD_PASSWORD,
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    user = User.objects.get(email="someone.else@example.org")
+    # The invited address is not given to an account that typed a different one.
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", "verified")) == [
+        ("someone.else@example.org", False)
+    ]
+    assert "_auth_user_id" not in client.session
+    assert [m.to for m in mail.outbox] == [["someone.else@example.org"]]
+
+
+def test_an_ordinary_sign_up_after_an_invitation_expired_still_asks_for_the_agency(client):
+    """Only an invitation's own sign-up skips the agency question."""
+    AgencyFactory(name="Hampshire Constabulary")
+    form = client.get(reverse("account_signup")).content.decode()
+    assert "Your agency or organisation" in form
+    assert "Hampshire Constabulary" in form

@@ -118,9 +118,11 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
             "courses:attempt_time": {"attempt_id": attempt.pk},
             "courses:attempt_result": {"attempt_id": attempt.pk},
             "courses:coverage_learners": {"agency_id": learner.agency_id, "module_id": module.pk},
+            "courses:coverage_nudge": {"agency_id": learner.agency_id, "module_id": module.pk},
             "network:venue": {"slug": venue.slug},
             "network:manage_venue": {"venue_id": venue.pk},
             "network:check": {"venue_id": venue.pk},
+            "network:edit_listing": {"venue_id": venue.pk},
             "network:pack": {"venue_id": venue.pk},
             "network:remove_staff": {"venue_id": venue.pk, "membership_id": staff.pk},
             "network:join": {"token": token},
@@ -238,7 +240,13 @@ def test_production_cookies_are_secure_httponly_and_samesite():
         " 'CSRF_COOKIE_DOMAIN', 'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS',"
         " 'SECURE_HSTS_INCLUDE_SUBDOMAINS']}))"
     )
-    result = run_manage("shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(64))
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        SECRET_KEY=secrets.token_urlsafe(64),
+        SITE_URL="https://learning.example.org",
+    )
     assert result.returncode == 0, result.stderr
     production = json.loads(result.stdout.strip().splitlines()[-1])
     assert production["SESSION_COOKIE_SECURE"] is True

@@ -40,5 +40,6 @@ def test_production_passes_the_deployment_checklist():
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="learning.example.org",
+        SITE_URL="https://learning.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr

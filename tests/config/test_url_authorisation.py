@@ -119,9 +119,18 @@ TABLE: dict[str, Case] = {
         other_learner=Outcome.FORBIDDEN,
         owner_user="lead_x",
     ),
+    # Reminding the people of agency X who lack a required module: X's lead and the
+    # coordinator only (a learner is refused; another agency's lead is told it does not exist).
+    "courses:coverage_nudge": Case(
+        _url("courses:coverage_nudge", lambda w: w.agency_x.pk, lambda w: w.module.pk),
+        "post",
+        other_learner=Outcome.FORBIDDEN,
+        owner_user="lead_x",
+    ),
     # Venue V, managed by A as its contact.
     "network:manage_venue": Case(_url("network:manage_venue", lambda w: w.venue.pk)),
     "network:check": Case(_url("network:check", lambda w: w.venue.pk)),
+    "network:edit_listing": Case(_url("network:edit_listing", lambda w: w.venue.pk)),
     "network:pack": Case(_url("network:pack", lambda w: w.venue.pk)),
     "network:remove_staff": Case(
         _url("network:remove_staff", lambda w: w.venue.pk, lambda w: w.staff.pk), "post"

@@ -3,6 +3,7 @@
 import datetime
 import io
 import math
+import re
 import zoneinfo
 
 import pandas as pd
@@ -13,6 +14,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.roles import Role
 from certificates.models import Certificate
 from certificates.services import issue_certificate
@@ -232,7 +234,8 @@ def test_demo_dashboard_for_the_police_matches_a_hand_count(demo_site, client):
 
     sign_in(client, coordinator)
     html = client.get(reverse("courses:coverage")).content.decode()
-    assert "7 in date, 1 expiring, 6 required missing" in html
+    # "6 required missing" is a link to the drill-down of the people missing it.
+    assert "7 in date, 1 expiring, 6 required missing" in re.sub(r"<[^>]+>", "", html)
     assert "<title>Training coverage – Safe City Learning</title>" in html
     assert html.count("Confidence before and after</h2>") == 1
 
@@ -409,3 +412,37 @@ def test_sector_and_quarter_tables_download(demo_site, client):
     quarters = client.get(reverse("courses:coverage") + "?table=quarters&format=csv")
     frame = pd.read_csv(io.StringIO(quarters.content.decode("utf-8-sig")))
     assert len(frame) == 8 and frame["People trained"].sum() >= 19
+
+
+def test_drill_down_lists_names_in_natural_order(user_with_role, catalogue, coordinator, client):
+    agency = AgencyFactory(name="Numbered", sector="police", headcount=20)
+    module = module_with_lessons(catalogue, count=1, title="Identifying")
+    for name in ("Learner 10", "learner 2", "Learner 1", "Learner 11", "Aaron"):
+        user_with_role(full_name=name, agency=agency)
+    names = [row["name"] for row in learners_for_cell(coordinator, agency.pk, module.pk)]
+    assert names == ["Aaron", "Learner 1", "learner 2", "Learner 10", "Learner 11"]
+    sign_in(client, coordinator)
+    html = client.get(reverse("courses:coverage_learners", args=[agency.pk, module.pk]))
+    text = html.content.decode()
+    positions = [text.index(f">{name}<") for name in names]
+    assert positions == sorted(positions)
+
+
+def test_charts_use_the_page_font_and_never_truncate_labels(demo_site, client):
+    from courses.charts import horizontal_bars
+
+    long_label = "Voluntary, community and faith sector organisations"
+    chart = horizontal_bars([(long_label, 40, "40%"), ("Police", 80, "80%")], maximum=100)
+    sign_in(client, User.objects.get(email="coordinator@example.org"))
+    html = client.get(reverse("courses:coverage")).content.decode()
+    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert svgs
+    for svg in svgs:
+        # The page's sans-serif stack, not the browser's serif default for SVG text.
+        assert re.search(r'<svg[^>]*font-family="[^"]*sans-serif"', svg)
+        assert "…" not in svg and "..." not in svg
+    # Every word of a long label is drawn (wrapped onto lines, not cut off).
+    rendered = "".join(line for bar in chart["bars"] for line in bar.lines)
+    for word in long_label.split():
+        assert word in rendered
+    assert all(len(line) <= 28 for bar in chart["bars"] for line in bar.lines)

@@ -413,3 +413,68 @@ def test_options_are_shuffled_but_true_false_keeps_its_order(learner, module):
                 orders.add(tuple(o["text"] for o in question["options"]))
         attempt.delete()
     assert len(orders) > 1
+
+
+# --- After passing: the certificate; attempts in the admin ------------------------------------
+
+
+def pass_through_views(client, quiz, capture):
+    client.post(reverse("courses:start_quiz", args=[quiz.pk]))
+    attempt = Attempt.objects.filter(quiz=quiz).latest("pk")
+    data = {"action": "finish"}
+    for index, answer in right_answers(attempt).items():
+        if isinstance(answer, list):
+            data[f"q{index}"] = answer
+        else:
+            for key, value in answer.items():
+                data[f"q{index}-{key}"] = value
+    client.post(reverse("courses:attempt", args=[attempt.pk, 1]), data)
+    with capture(execute=True):
+        response = client.post(
+            reverse("courses:attempt_summary", args=[attempt.pk]),
+            {"token": str(attempt.submit_token)},
+        )
+    return client.get(response["Location"]).content.decode()
+
+
+def test_the_pass_page_links_to_the_certificate(
+    client, learner, quiz, module, django_capture_on_commit_callbacks
+):
+    for lesson in live_lessons(module):
+        services.complete_lesson(learner, lesson)
+    sign_in(client, learner)
+    html = pass_through_views(client, quiz, django_capture_on_commit_callbacks)
+    certificate = learner.certificates.get()
+    assert "You passed" in html
+    link = reverse("certificate_detail", args=[certificate.number])
+    assert f'href="{link}"' in html
+    assert "View your certificate" in html
+
+
+def test_passing_with_lessons_left_says_what_to_do_for_the_certificate(
+    client, learner, quiz, module, django_capture_on_commit_callbacks
+):
+    services.complete_lesson(learner, live_lessons(module).first())
+    sign_in(client, learner)
+    html = pass_through_views(client, quiz, django_capture_on_commit_callbacks)
+    assert "You passed" in html
+    assert not learner.certificates.exists()
+    assert "View your certificate" not in html
+    assert "Finish the 2 lessons you have not done yet to get your certificate" in html
+    assert f'href="{reverse("courses:resume_module", args=[module.pk])}"' in html
+
+
+def test_the_quiz_list_in_the_admin_says_unlimited_for_no_attempt_limit(
+    client, user_with_role, module
+):
+    from courses.factories import module_with_lessons
+
+    make_quiz(module, [make_question()], attempts_allowed=0)
+    make_quiz(
+        module_with_lessons(module.get_parent(), count=1), [make_question()], attempts_allowed=3
+    )
+    sign_in(client, user_with_role(Role.EDITOR))
+    html = client.get(reverse("wagtailsnippets_courses_quiz:list")).content.decode()
+    cells = [cell.split(">", 1)[1].split("<", 1)[0].strip() for cell in html.split("<td")[1:]]
+    assert "Unlimited" in cells and "3" in cells
+    assert "0" not in cells

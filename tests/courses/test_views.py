@@ -197,3 +197,153 @@ def test_dashboard_queries_do_not_grow_with_enrolments(client, user_with_role, c
     many = count_queries(client, reverse("courses:dashboard"))
     assert one == many
     assert many <= 12
+
+
+# --- Catalogue: search and each learner's status ---------------------------------------------
+
+
+def catalogue_html(client, catalogue, query: str = "") -> str:
+    response = client.get(catalogue.url + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_catalogue_search_finds_modules_by_title_summary_and_outcomes(client, catalogue):
+    from courses.factories import ModulePageFactory
+
+    coercive = ModulePageFactory(
+        parent=catalogue, title="Coercive control", summary="Patterns of controlling behaviour."
+    )
+    stalking = ModulePageFactory(
+        parent=catalogue,
+        title="Stalking and harassment",
+        summary="Fixated, obsessive behaviour.",
+        learning_outcomes=[("outcome", "Complete a risk checklist with a victim")],
+    )
+    html = catalogue_html(client, catalogue, "?q=coercive")
+    assert coercive.title in html and stalking.title not in html
+    html = catalogue_html(client, catalogue, "?q=obsessive")
+    assert stalking.title in html and coercive.title not in html
+    html = catalogue_html(client, catalogue, "?q=checklist")
+    assert stalking.title in html and coercive.title not in html
+    # The search box is a GOV.UK search input that keeps what was typed.
+    assert 'type="search"' in html and 'name="q"' in html and 'value="checklist"' in html
+    assert '<label class="govuk-label' in html and 'for="catalogue-search"' in html
+
+
+def test_catalogue_search_says_when_nothing_matches_and_escapes_the_query(client, catalogue):
+    from courses.factories import ModulePageFactory
+
+    ModulePageFactory(parent=catalogue, title="Coercive control")
+    html = catalogue_html(client, catalogue, "?q=%3Cb%3Equantum")
+    assert "No modules match ‘&lt;b&gt;quantum’" in html
+    assert "<b>quantum" not in html
+    assert "Coercive control" not in html
+    # An overlong query is cut, not an error.
+    assert client.get(catalogue.url + "?q=" + "a" * 5000).status_code == 200
+
+
+@pytest.mark.parametrize("typed", ['"', "*", "(", "AND", "-x", "NEAR(", "a:b", "^", "\\", "%"])
+def test_catalogue_search_takes_any_text_without_an_error(client, module, typed):
+    response = client.get(module.get_parent().url, {"q": typed})
+    assert response.status_code == 200
+    assert "No modules match" in response.content.decode()
+
+
+def test_catalogue_search_combines_with_the_filters(client, catalogue):
+    from courses.factories import ModulePageFactory
+
+    ModulePageFactory(parent=catalogue, title="Coercive control basics", estimated_minutes=20)
+    ModulePageFactory(parent=catalogue, title="Coercive control in depth", estimated_minutes=90)
+    html = catalogue_html(client, catalogue, "?q=coercive&duration=long")
+    assert "Coercive control in depth" in html and "Coercive control basics" not in html
+    assert "1 module" in html
+
+
+def status_tag(html: str, title: str) -> str:
+    """The status tag on the card of the module called ``title``."""
+    import re
+
+    card = html.split(f">{title}</a>", 1)[1].split('class="app-card"', 1)[0]
+    match = re.search(r'<strong class="govuk-tag[^"]*">([^<]+)</strong>', card)
+    return match.group(1).strip() if match else ""
+
+
+def test_catalogue_shows_each_signed_in_learners_status_per_module(
+    client, user_with_role, catalogue, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    fresh = module_with_lessons(catalogue, count=2, title="Fresh module")
+    started = module_with_lessons(catalogue, count=2, title="Started module")
+    done = module_with_lessons(catalogue, count=1, title="Done module")
+    old = module_with_lessons(catalogue, count=1, title="Old module", refresh_months=12)
+    learner, other = user_with_role(), user_with_role()
+    services.complete_lesson(learner, live_lessons(started).first())
+    services.complete_lesson(other, live_lessons(fresh).first())  # not mine
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complete_lesson(learner, live_lessons(done).first())
+        services.complete_lesson(learner, live_lessons(old).first())
+    Enrolment.objects.filter(user=learner, module=old).update(
+        completed_at=timezone.now() - datetime.timedelta(days=400)
+    )
+
+    # Nobody signed in: no statuses.
+    assert status_tag(catalogue_html(client, catalogue), "Fresh module") == ""
+    sign_in(client, learner)
+    html = catalogue_html(client, catalogue)
+    assert status_tag(html, "Fresh module") == "Not started"
+    assert status_tag(html, "Started module") == "In progress"
+    assert status_tag(html, "Done module") == "Completed"
+    assert status_tag(html, "Old module") == "Refresher due"
+    # Taking the refresher puts it back in progress.
+    services.start_module(learner, old, refresher=True)
+    assert status_tag(catalogue_html(client, catalogue), "Old module") == "In progress"
+
+
+def test_catalogue_queries_do_not_grow_with_modules(client, user_with_role, catalogue):
+    learner = user_with_role()
+    sign_in(client, learner)
+    first = module_with_lessons(catalogue, count=2)
+    services.complete_lesson(learner, live_lessons(first).first())
+    client.get(catalogue.url)
+    few = count_queries(client, catalogue.url)
+    for _ in range(5):
+        module = module_with_lessons(catalogue, count=3)
+        for lesson in live_lessons(module):
+            services.complete_lesson(learner, lesson)
+    many = count_queries(client, catalogue.url)
+    assert few == many
+    assert count_queries(client, catalogue.url + "?q=module") <= many + 3
+
+
+# --- Continue goes where the learner has to go next --------------------------------------------
+
+
+def test_continue_goes_to_the_quiz_when_every_lesson_is_done(signed_in, learner, module):
+    from courses.factories import make_question, make_quiz
+
+    quiz = make_quiz(module, [make_question()])
+    for lesson in live_lessons(module):
+        services.complete_lesson(learner, lesson)
+    response = signed_in.get(reverse("courses:resume_module", args=[module.pk]))
+    assert response["Location"] == reverse("courses:quiz", args=[quiz.pk])
+    page = signed_in.get(module.url).content.decode()
+    assert "Continue module" in page
+
+
+def test_signing_in_lands_a_learner_on_their_learning(client, user_with_role):
+    from accounts.factories import TEST_PASSWORD
+
+    user_with_role(email="ready@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "ready@example.org", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("courses:dashboard")
+    assert (
+        '<h1 class="govuk-heading-xl">Your learning</h1>'
+        in client.get(response["Location"]).content.decode()
+    )

@@ -65,7 +65,13 @@ def demo_data(transactional_db):
 
 
 @pytest.fixture
-def page(browser, live_server, demo_data):
+def site_url_is_the_live_server(settings, live_server):
+    """Links in emails and PDFs are built from SITE_URL: here, the live server."""
+    settings.SITE_URL = live_server.url
+
+
+@pytest.fixture
+def page(browser, live_server, demo_data, site_url_is_the_live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 800})
     context.set_default_timeout(10_000)
 

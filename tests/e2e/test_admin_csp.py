@@ -61,9 +61,9 @@ def sign_in_to_admin(page, email):
     page.get_by_role("button", name="Sign in").click()
     user = User.objects.get(email=email)
     assert Authenticator.objects.filter(user=user).exists()  # staff always have MFA
-    page.locator("input[name=code]").fill(totp_code(user))
+    page.get_by_label("Enter the code from your authenticator app").fill(totp_code(user))
     with page.expect_response(re.compile(r"/admin/$")) as admin:
-        page.get_by_role("button", name="Sign In", exact=True).click()
+        page.get_by_role("button", name="Continue", exact=True).click()
     page.wait_for_url(re.compile(r"/admin/$"))
     page.wait_for_load_state("networkidle")
     return admin.value

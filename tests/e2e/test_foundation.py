@@ -30,8 +30,10 @@ def test_sign_up_with_a_work_email_verify_and_land_signed_in(page):
     page.goto(link)
     page.get_by_role("button", name="Confirm email address").click()
 
-    page.get_by_role("heading", name="Your account").wait_for()
+    page.get_by_role("heading", name="Your learning").wait_for()
     assert page.get_by_role("link", name="Sign out").is_visible()
+    page.get_by_role("link", name="Your account").click()
+    page.get_by_role("heading", name="Your account").wait_for()
     assert page.get_by_text("Hampshire and Isle of Wight Constabulary").is_visible()
     user = User.objects.get(email="morgan.reilly@hampshire.police.uk")
     assert user.agency.name == "Hampshire and Isle of Wight Constabulary"

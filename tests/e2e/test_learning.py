@@ -17,10 +17,10 @@ def sign_in(page, email, password=TEST_PASSWORD):
     page.get_by_role("button", name="Sign in").click()
     user = User.objects.get(email=email)
     if Authenticator.objects.filter(user=user).exists():
-        page.get_by_role("heading", name="Two-Factor Authentication").wait_for()
-        page.locator("input[name=code]").fill(totp_code(user))
-        page.get_by_role("button", name="Sign In", exact=True).click()
-    page.get_by_role("heading", name="Your account").wait_for()
+        code = page.get_by_label("Enter the code from your authenticator app")
+        code.fill(totp_code(user))
+        page.get_by_role("button", name="Continue", exact=True).click()
+    page.get_by_role("heading", name="Your learning").wait_for()
 
 
 def go(page, locator):

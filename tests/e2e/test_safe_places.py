@@ -66,8 +66,8 @@ def officer_does(page, venue, action: str):
 def search(page, place: str, open_now: bool = False):
     page.goto("/safe-places/find/")
     page.get_by_label("Postcode or place").fill(place)
-    if open_now:
-        page.get_by_label("Open now").check()
+    # The form keeps the last search's filters: set "Open now" either way.
+    page.get_by_label("Open now").set_checked(open_now)
     with page.expect_navigation():
         page.get_by_role("button", name="Search", exact=True).click()
     page.locator("#results-heading").wait_for()

@@ -453,3 +453,18 @@ def test_an_administrator_sees_no_add_button_either(client):
     submitted(name="Admin Sees This")
     html = page(client.get(reverse("venues:index")))
     assert "Admin Sees This" in html and "Add venue" not in html
+
+
+def test_an_officer_can_mark_a_day_open_24_hours(as_officer):
+    venue = VenueFactory()
+    data = edit_form_data(as_officer, venue)
+    monday = next(k for k, v in data.items() if k.endswith("-weekday") and v == "0")
+    prefix = monday.removesuffix("-weekday")
+    data[f"{prefix}-all_day"] = "on"  # times left as they were: not needed
+    response = as_officer.post(reverse("venues:edit", args=[venue.pk]), data)
+    assert response.status_code == 302
+    monday_hours = venue.hours.get(weekday=0)
+    assert monday_hours.all_day and monday_hours.opens is None
+    assert "Monday: Open 24 hours" in page(
+        as_officer.get(reverse("venues:inspect", args=[venue.pk]))
+    ).replace("</th><td>", ": ")

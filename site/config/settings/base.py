@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.security.StaffSessionMiddleware",
+    # Signed in without admin access: the 403 page, not Wagtail's loop through sign-in.
+    "accounts.admin_door.AdminDoorMiddleware",
     "accounts.audit.SignInRefusalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -156,7 +158,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = reverse_lazy("account_login")
-LOGIN_REDIRECT_URL = reverse_lazy("profile")
+# After signing in (or confirming an email address), people land on *Your learning*: their
+# modules and certificates. Staff see their tools in the service navigation from there.
+LOGIN_REDIRECT_URL = reverse_lazy("courses:dashboard")
 
 # Sessions: cookies are never readable by scripts and end when the browser closes
 # (shared and family devices are common for our users).
@@ -196,6 +200,12 @@ ACCOUNT_FORMS = {
     "signup": "accounts.forms.SignupForm",
     "login": "accounts.forms.LoginForm",
     "reset_password": "accounts.forms.ResetPasswordForm",
+    # The rest only change wording: GOV.UK labels and error messages (accounts.forms).
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
 }
 # Limits are enforced through the cache, so every environment needs a real cache.
 # "ip" is the client address from config.ratelimit.client_ip. The "key" of login_failed is
@@ -220,12 +230,17 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_FORMS = {  # the same forms; refusals for too many attempts go to the audit log
     "authenticate": "accounts.mfa_forms.AuthenticateForm",
     "reauthenticate": "accounts.mfa_forms.ReauthenticateForm",
+    "activate_totp": "accounts.mfa_forms.ActivateTOTPForm",
 }
 MFA_TOTP_ISSUER = "Safe City Learning"
 
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Safe City Learning"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address. Every absolute link in an email or a PDF is built from it
+# (config.site_url), never from the host a request names. `make run` sets it from HOST/PORT;
+# production requires an https:// address.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # The admin signs in through allauth, so it shares the same rate limits, lockouts and MFA.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

@@ -3,6 +3,8 @@
 Everything secret or host-specific comes from the environment; see README.md.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -18,6 +20,16 @@ if len(SECRET_KEY) < 50:
 # Old keys still accepted while a new SECRET_KEY is rolled out (see docs/operations.md).
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+
+# Every link in an email or a PDF is built from SITE_URL (config.site_url): it must be the
+# site's real https:// address, never a default.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL.startswith("https://") or not urlsplit(SITE_URL).hostname:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set in the environment to the site's https:// address, "
+        "for example https://learning.example.org"
+    )
+WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The client's address behind the proxy (docs/operations.md, "The client's address").

@@ -131,3 +131,29 @@ def govuk_error_summary(form):
             for error in field.errors:
                 items.append({"href": f"#{field_anchor(field)}", "message": error})
     return {"items": items}
+
+
+class ServiceTitleNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from django.conf import settings
+
+        name = context.get("SERVICE_NAME") or settings.SERVICE_NAME
+        title = " ".join(self.nodelist.render(context).split())
+        if not title or title.rstrip(":").strip() == "Error":
+            return f"{title} {name}".strip()
+        if name in title:
+            return title
+        return f"{title} – {name}"
+
+
+@register.tag
+def service_title(parser, token):
+    """``{% service_title %}Page{% endservice_title %}`` gives "Page, dash, Service name": the
+    service name once, never twice (a page whose own title already holds it, like the home
+    page, keeps its title as it is)."""
+    nodelist = parser.parse(("endservice_title",))
+    parser.delete_first_token()
+    return ServiceTitleNode(nodelist)

@@ -1,6 +1,7 @@
 // Safe Places finder enhancements. The finder works fully without this file:
 //  - "Use my location" asks the browser for a position and submits the search form with it
-//    (POST: the position never appears in a URL and is stored nowhere);
+//    (POST: the position never appears in a URL; the session keeps it, rounded to about
+//    10 metres, for an hour at most so Back to the results works, until "Clear search");
 //  - "Show map" loads Leaflet (served from our own site) and shows the listed places on a
 //    map, from the JSON data island the page already contains.
 
