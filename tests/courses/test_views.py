@@ -129,7 +129,12 @@ def test_reflection_is_private_and_long_answers_are_kept_with_an_error(
     sign_in(client, author)
     url = reverse("courses:save_reflection", args=[lesson.pk])
     client.post(url, {"block_id": block_id, "text": "I would ask privately."})
-    assert "I would ask privately." in client.get(lesson.url).content.decode()
+    page = client.get(lesson.url).content.decode()
+    assert "I would ask privately." in page
+    # A GOV.UK character count, and no maxlength that would cut pasted text without a word.
+    assert 'data-module="govuk-character-count" data-maxlength="5000"' in page
+    assert "You can enter up to 5000 characters" in page
+    assert " maxlength=" not in page.split('id="reflection-', 1)[1].split("</form>", 1)[0]
 
     too_long = "x" * 5001
     response = client.post(url, {"block_id": block_id, "text": too_long})
