@@ -102,6 +102,13 @@ def test_coordinator_nudges_each_person_once_a_week(data, user_with_role, client
     assert mail.outbox == []
     assert "2 people were not sent one because they had a reminder in the last 7 days" in page
 
+    # A minute short of a week: still too soon.
+    AuditEvent.objects.filter(action="coverage.nudged").update(
+        at=timezone.now() - datetime.timedelta(days=7) + datetime.timedelta(minutes=1)
+    )
+    client.post(url)
+    assert mail.outbox == []
+
     # A week later they can be reminded again.
     AuditEvent.objects.filter(action="coverage.nudged").update(
         at=timezone.now() - datetime.timedelta(days=7, minutes=1)

@@ -167,6 +167,22 @@ def test_claim_link_expires_after_two_weeks(applied):
     assert not VenueMembership.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("age", "works"),
+    [
+        (datetime.timedelta(days=14) - datetime.timedelta(minutes=1), True),
+        (datetime.timedelta(days=14) + datetime.timedelta(minutes=1), False),
+    ],
+)
+def test_claim_link_works_for_exactly_two_weeks(applied, age, works):
+    venue, link = applied
+    owner = UserFactory(email=ADDRESS)
+    with time_machine.travel(venue.claim_sent_at + age):
+        response = signed_in(owner).post(link)
+    assert (response.status_code == 302) is works
+    assert VenueMembership.objects.filter(venue=venue, user=owner).exists() is works
+
+
 def test_a_made_up_claim_link_is_refused(client):
     response = client.get(reverse("network:claim", args=["made-up"]))
     assert response.status_code == 404
