@@ -79,6 +79,48 @@ def clean_phone(value: str) -> str:
     return value
 
 
+# The public listing fields, asked in the application and again when a contact edits the
+# listing (manage_forms.ListingForm).
+
+
+def description_field(
+    help_text="Shown to the public on your Safe Places listing. For example, where to go "
+    "inside, or that you have a quiet room.",
+):
+    return forms.CharField(
+        label="About your venue (optional)",
+        required=False,
+        max_length=500,
+        help_text=help_text,
+        error_messages={"max_length": "About your venue must be 500 characters or fewer"},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+def accessibility_field():
+    return forms.MultipleChoiceField(
+        label="Which of these does your venue have?",
+        choices=ACCESSIBILITY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+        error_messages={"invalid_choice": "Select from the list"},
+    )
+
+
+def bank_holidays_field():
+    return forms.ChoiceField(
+        label="Are you closed on bank holidays?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="Bank holidays in England. We will not list you as open on those days.",
+        error_messages={
+            "required": "Select yes if you are closed on bank holidays",
+            "invalid_choice": "Select yes if you are closed on bank holidays",
+        },
+    )
+
+
 class ApplicationForm(NoMaxlength, forms.Form):
     name = _text(
         "Organisation name",
@@ -125,35 +167,9 @@ class ApplicationForm(NoMaxlength, forms.Form):
         type="tel",
         autocomplete="tel",
     )
-    description = forms.CharField(
-        label="About your venue (optional)",
-        required=False,
-        max_length=500,
-        help_text=(
-            "Shown to the public on your Safe Places listing. For example, where to go "
-            "inside, or that you have a quiet room."
-        ),
-        error_messages={"max_length": "About your venue must be 500 characters or fewer"},
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    accessibility = forms.MultipleChoiceField(
-        label="Which of these does your venue have?",
-        choices=ACCESSIBILITY_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Select all that apply",
-        error_messages={"invalid_choice": "Select from the list"},
-    )
-    closed_on_bank_holidays = forms.ChoiceField(
-        label="Are you closed on bank holidays?",
-        choices=YES_NO,
-        widget=forms.RadioSelect,
-        help_text="Bank holidays in England. We will not list you as open on those days.",
-        error_messages={
-            "required": "Select yes if you are closed on bank holidays",
-            "invalid_choice": "Select yes if you are closed on bank holidays",
-        },
-    )
+    description = description_field()
+    accessibility = accessibility_field()
+    closed_on_bank_holidays = bank_holidays_field()
     lead_name = _text(
         "Full name of your Safe Places lead",
         help_text="The person who makes sure your staff are trained. Never shown to the public.",

@@ -3,12 +3,13 @@
 from django import forms
 
 from .forms import (
-    ACCESSIBILITY_CHOICES,
-    YES_NO,
     HoursForm,
     NoMaxlength,
     _SummaryField,
+    accessibility_field,
+    bank_holidays_field,
     clean_phone,
+    description_field,
 )
 from .models import Weekday
 from .selectors import ACCESSIBILITY_FIELDS
@@ -83,34 +84,11 @@ class ListingForm(NoMaxlength, forms.Form):
         error_messages={"max_length": "Public phone number must be 30 characters or fewer"},
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    description = forms.CharField(
-        label="About your venue (optional)",
-        required=False,
-        max_length=500,
-        help_text=(
-            "Shown to the public. For example, where to go inside, or that you have a quiet room."
-        ),
-        error_messages={"max_length": "About your venue must be 500 characters or fewer"},
-        widget=forms.Textarea(attrs={"rows": 4}),
+    description = description_field(
+        "Shown to the public. For example, where to go inside, or that you have a quiet room."
     )
-    accessibility = forms.MultipleChoiceField(
-        label="Which of these does your venue have?",
-        choices=ACCESSIBILITY_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Select all that apply",
-        error_messages={"invalid_choice": "Select from the list"},
-    )
-    closed_on_bank_holidays = forms.ChoiceField(
-        label="Are you closed on bank holidays?",
-        choices=YES_NO,
-        widget=forms.RadioSelect,
-        help_text="Bank holidays in England. We will not list you as open on those days.",
-        error_messages={
-            "required": "Select yes if you are closed on bank holidays",
-            "invalid_choice": "Select yes if you are closed on bank holidays",
-        },
-    )
+    accessibility = accessibility_field()
+    closed_on_bank_holidays = bank_holidays_field()
 
     def clean_public_phone(self):
         return clean_phone(self.cleaned_data["public_phone"])
