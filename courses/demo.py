@@ -1,7 +1,6 @@
 """Build the module catalogue from ``courses/demo_content`` (see its docstring for the format)."""
 
 import datetime
-import importlib
 from decimal import Decimal
 
 from django.utils import timezone
@@ -11,6 +10,7 @@ from wagtail.rich_text import RichText
 
 from pages.models import HomePage, SupportService
 
+from . import demo_content
 from .demo_content import AUDIENCES
 from .models import (
     Audience,
@@ -27,14 +27,6 @@ from .models import (
     TrainingRequirement,
 )
 
-MODULE_FILES = [
-    "identifying_domestic_abuse",
-    "dare",
-    "safe_and_together",
-    "harmful_practices",
-    "safe_places",
-]
-
 RICH_FIELDS = {
     "text": None,  # the whole value is rich text
     "key_fact": ["text"],
@@ -44,16 +36,15 @@ RICH_FIELDS = {
 
 
 def module_data() -> list[dict]:
-    return [importlib.import_module(f"courses.demo_content.{name}").MODULE for name in MODULE_FILES]
+    return [demo_content.module(name) for name in demo_content.MODULE_FILES]
 
 
 def module_questions() -> dict[str, list[dict]]:
     """The seed quiz questions of each module, by module slug."""
-    result = {}
-    for name in MODULE_FILES:
-        content = importlib.import_module(f"courses.demo_content.{name}")
-        result[content.MODULE["slug"]] = content.QUESTIONS
-    return result
+    return {
+        demo_content.module(name)["slug"]: demo_content.questions(name)
+        for name in demo_content.MODULE_FILES
+    }
 
 
 def _block(block_type: str, value, services: dict[str, SupportService]):

@@ -440,10 +440,10 @@ def load_safe_places(home, catalogue, services: dict, now=None) -> list[Venue]:
     to the first run: staff trained 60 days earlier, venues approved a week or two later,
     their annual checks due a year after approval.
     """
-    from courses.demo_content.safe_places import MODULE
+    from courses import demo_content
 
     load_safe_places_pages(home, services)
-    module = catalogue.get_children().filter(slug=MODULE["slug"]).specific().first()
+    module = catalogue.get_children().filter(slug=demo_content.module("safe_places")["slug"]).specific().first()
     config = SafePlacesSettings.load()
     if config.module_id is None and module is not None:
         config.module = module
