@@ -13,12 +13,13 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test setup migrate demo lint format check clean
+.PHONY: help run test setup migrate demo lint format check clean mutants
 
 help:
 	@echo "make run    install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install and run the tests (browser tests skip without Chromium)"
 	@echo "make lint   ruff checks"
+	@echo "make mutants [MODULE=certificates/selectors.py]  mutation testing (slow; docs/quality.md)"
 
 run: setup migrate demo
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
@@ -45,6 +46,10 @@ migrate: setup
 
 demo: migrate
 	$(PY) manage.py load_demo
+
+# Mutation testing of the services and selectors: slow, so not part of `make test` or CI.
+mutants: setup
+	nice -n 10 $(PY) scripts/mutants.py $(if $(MODULE),--module $(MODULE))
 
 lint: setup
 	$(BIN)/ruff check .

@@ -188,6 +188,8 @@ def create_question(data: dict, category: QuestionCategory) -> Question:
         stem=stem,
         general_feedback=data.get("feedback", ""),
         category=category,
+        outcome=data.get("outcome"),
+        scenario=bool(data.get("scenario", False)),
     )
     question.tags.add(data["topic"])
     if data["type"] == "matching":
@@ -206,8 +208,18 @@ def create_question(data: dict, category: QuestionCategory) -> Question:
     return question
 
 
+def quiz_slots(module: dict, created: list[Question]) -> list[QuizSlot]:
+    """Random draws by topic from ``module["quiz"]["draws"]`` (lesson slug → count), so a
+    resit shows different questions; every question in a fixed slot when there is no quiz."""
+    draws = (module.get("quiz") or {}).get("draws")
+    if not draws:
+        return [QuizSlot(question=question) for question in created]
+    return [QuizSlot(topic=topic, count=count) for topic, count in draws.items()]
+
+
 def load_quizzes() -> list[Quiz]:
     quizzes = []
+    modules = {data["slug"]: data for data in module_data()}
     for slug, questions in module_questions().items():
         module = ModulePage.objects.get(slug=slug)
         quiz = Quiz.objects.filter(module=module).first()
@@ -223,7 +235,7 @@ def load_quizzes() -> list[Quiz]:
                 questions_per_page=5,
                 confidence_statements="\n".join(CONFIDENCE_STATEMENTS.get(slug, [])),
             )
-            quiz.slots = [QuizSlot(question=question) for question in created]
+            quiz.slots = quiz_slots(modules[slug], created)
             quiz.save()
             quiz.save_revision(clean=False).publish()
         quizzes.append(quiz)

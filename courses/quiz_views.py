@@ -77,7 +77,6 @@ def quiz_overview(request, quiz_id: int):
         "open_attempt": quiz.attempts.filter(user=request.user, status="in_progress").first(),
         "block_reason": attempt_block_reason(request.user, quiz),
         "passed": has_passed(request.user, quiz),
-        "question_count": quiz.slots.count(),
     }
     return TemplateResponse(request, "courses/quiz/overview.html", context)
 

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
-from wagtail.admin.views.reports import PageReportView
+from wagtail.admin.views.reports import PageReportView, ReportView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
@@ -26,6 +26,7 @@ from .models import (
     TrainingRequirement,
 )
 from .selectors import modules_due_for_review
+from .selectors.question_quality import quality_report, question_flags
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -139,6 +140,48 @@ class ContentDueForReviewView(PageReportView):
         return context
 
 
+class QuestionQualityView(ReportView):
+    """The item-writing check over every quiz's pool and the questions no quiz uses."""
+
+    page_title = "Question quality"
+    header_icon = "help"
+    index_url_name = "courses_question_quality"
+    index_results_url_name = "courses_question_quality_results"
+    results_template_name = "courses/reports/question_quality_results.html"
+    permission_required = "change"
+    paginate_by = None
+
+    @property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Question)
+
+    def get_queryset(self):
+        return Quiz.objects.none()  # the report is built in get_context_data
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["quality"] = quality_report()
+        return context
+
+
+class QuestionQualityMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Question).user_has_permission(request.user, "change")
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_about_question_quality(request, instance):
+    """Saving is never blocked: the editor is told what to check, and can fix it later."""
+    if not isinstance(instance, Question) or not request.accepts("text/html"):
+        return
+    flags = question_flags(instance)
+    if flags:
+        messages.warning(
+            request, "Check this question: " + " ".join(flag.message for flag in flags)
+        )
+
+
 class ContentReviewMenuItem(MenuItem):
     def is_shown(self, request):
         return policy_registry.get_by_type(Page).user_has_any_permission(
@@ -170,6 +213,16 @@ def register_report_urls():
             ContentDueForReviewView.as_view(results_only=True),
             name="content_due_for_review_results",
         ),
+        path(
+            "reports/question-quality/",
+            QuestionQualityView.as_view(),
+            name="courses_question_quality",
+        ),
+        path(
+            "reports/question-quality/results/",
+            QuestionQualityView.as_view(results_only=True),
+            name="courses_question_quality_results",
+        ),
     ]
 
 
@@ -181,6 +234,17 @@ def register_content_review_menu_item():
         name="content-due-for-review",
         icon_name="time",
         order=1050,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_question_quality_menu_item():
+    return QuestionQualityMenuItem(
+        "Question quality",
+        reverse("courses_question_quality"),
+        name="question-quality",
+        icon_name="help",
+        order=1070,
     )
 
 

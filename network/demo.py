@@ -443,7 +443,12 @@ def load_safe_places(home, catalogue, services: dict, now=None) -> list[Venue]:
     from courses import demo_content
 
     load_safe_places_pages(home, services)
-    module = catalogue.get_children().filter(slug=demo_content.module("safe_places")["slug"]).specific().first()
+    module = (
+        catalogue.get_children()
+        .filter(slug=demo_content.module("safe_places")["slug"])
+        .specific()
+        .first()
+    )
     config = SafePlacesSettings.load()
     if config.module_id is None and module is not None:
         config.module = module

@@ -16,6 +16,9 @@ module:
   content_note: What distressing themes the module covers.
   review_by: 2027-11-01
   contact: The Domestic Abuse Training Coordinator, through your agency lead
+  quiz:
+    draws:                    # an attempt draws this many questions at random per lesson topic;
+      what-domestic-abuse-is: 2   # 12 to 15 in all, and each topic holds at least twice its draw
   lessons:
   - slug: what-domestic-abuse-is
     title: What domestic abuse is
@@ -108,4 +111,12 @@ SERVICE_SLUGS = [
     "karma-nirvana",
     "forced-marriage-unit",
     "hampton-trust",
+    "galop",
+    "nspcc-fgm-helpline",
+    "rape-crisis",
+    "national-stalking-helpline",
+    "samaritans",
+    "relay-uk",
+    "emergency-sms",
+    "childline",
 ]

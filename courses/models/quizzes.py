@@ -80,12 +80,25 @@ class Question(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clu
         QuestionCategory, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
     )
     tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name="topics")
+    outcome = models.PositiveSmallIntegerField(
+        "learning outcome",
+        null=True,
+        blank=True,
+        help_text="Which of the module's learning outcomes this question checks: 1 for "
+        "the first as listed on the module page.",
+    )
+    scenario = models.BooleanField(
+        "scenario question",
+        default=False,
+        help_text="Ticked when the learner applies knowledge to a situation, not recall.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("type")]),
         FieldRowPanel([FieldPanel("category"), FieldPanel("tags")]),
+        FieldRowPanel([FieldPanel("outcome"), FieldPanel("scenario")]),
         FieldPanel("stem"),
         InlinePanel(
             "options",

@@ -19,6 +19,7 @@ from ..quiz_formats import (
 )
 from ..quiz_formats.gift import export_gift, parse_gift
 from ..quiz_formats.moodle_xml import parse_moodle_xml
+from ..selectors.question_quality import check_question, from_parsed
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -80,6 +81,9 @@ def parse_upload(filename: str, data: bytes) -> ParseResult:
         fractions = [option.fraction for option in question.options]
         for problem in structure_problems(question.type, fractions, len(question.pairs)):
             result.errors.append(ParseError(question.line, problem, question.name))
+    # The item-writing check, shown in the preview before the importer confirms (warnings only).
+    for question in result.questions:
+        question.quality_flags = check_question(from_parsed(question))
     if not result.questions and not result.errors:
         result.errors.append(ParseError(0, "The file has no questions in it."))
     result.errors.sort(key=lambda error: error.line)

@@ -75,11 +75,17 @@ def _question_snapshot(question: Question, rng: random.Random, shuffle_options: 
     return data
 
 
-def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
+def build_snapshot(
+    quiz: Quiz, rng: random.Random | None = None, avoid: frozenset[int] = frozenset()
+) -> dict:
     """The questions this attempt will show, in order, frozen.
 
     Only published questions, as published (the rows hold the live version; drafts live in
     revisions): a question that has never been published is left out, even if chosen.
+
+    A random draw takes questions the learner was not shown last time (``avoid``) first, and
+    only tops up from those when its topic has too few others: with at least twice as many
+    questions as the draw, a resit shows none of the previous attempt's drawn questions.
     """
     rng = rng or random.SystemRandom()
     prefetch = ("options", "pairs", "tags")
@@ -105,7 +111,11 @@ def build_snapshot(quiz: Quiz, rng: random.Random | None = None) -> dict:
             .distinct()
             .order_by("pk")
         )
-        for question in rng.sample(pool, k=min(slot.count, len(pool))):
+        fresh = [question for question in pool if question.pk not in avoid]
+        shown = [question for question in pool if question.pk in avoid]
+        drawn = rng.sample(fresh, k=min(slot.count, len(fresh)))
+        drawn += rng.sample(shown, k=min(slot.count - len(drawn), len(shown)))
+        for question in drawn:
             chosen.append(question)
             seen.add(question.pk)
             placed.add(question.pk)
@@ -138,7 +148,11 @@ def start_attempt(user, quiz: Quiz, now: datetime.datetime | None = None) -> Att
     reason = attempt_block_reason(user, quiz, now)
     if reason:
         raise QuizError(reason)
-    snapshot = build_snapshot(quiz)
+    previous = (
+        Attempt.objects.filter(user=user, quiz=quiz).order_by("-number").only("snapshot").first()
+    )
+    shown_last_time = frozenset(q["id"] for q in previous.questions) if previous else frozenset()
+    snapshot = build_snapshot(quiz, avoid=shown_last_time)
     if not snapshot["questions"]:
         raise QuizError("This quiz has no questions yet. Please try again later.")
     number = (Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0) + 1

@@ -27,6 +27,9 @@ CONTENT_SNIPPETS = frozenset(
         "pages.add_supportservice",
         "pages.change_supportservice",
         "pages.view_supportservice",
+        "glossary.add_glossaryterm",
+        "glossary.change_glossaryterm",
+        "glossary.view_glossaryterm",
         "courses.add_audience",
         "courses.change_audience",
         "courses.view_audience",
@@ -95,6 +98,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             ADMIN_ACCESS,
             *CONTENT_SNIPPETS,
             "pages.publish_supportservice",
+            "glossary.publish_glossaryterm",
             "certificates.change_certificatetemplate",
             # Quizzes, questions and the certificate template are moderated like pages.
             "courses.publish_question",

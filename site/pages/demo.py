@@ -1,16 +1,17 @@
 """The demo page tree: a home page and the service's general pages.
 
-Phone numbers for local services are those published in Southampton's Domestic Abuse and
-VAWG Strategy 2023-2028; national lines are as published by the services themselves.
-Every page that states a fact names where it comes from.
+Support services are seeded from ``demo_services.yaml``: each names the page its details
+were checked at, and when. Every page that states a fact names where it comes from.
 """
 
 import datetime
+from pathlib import Path
 
+import yaml
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .models import ContactPage, HomePage, StandardPage, SupportService
+from .models import ContactPage, HomePage, ServiceHours, StandardPage, SupportService
 
 CHECKED = datetime.date(2026, 11, 1)
 STRATEGY = (
@@ -35,128 +36,78 @@ def sources(*items: str) -> tuple:
     )
 
 
-# slug: name, what it helps with, who it is for, phone, hours, website, source of the details
-SERVICES = {
-    "emergency-999": (
-        "Emergency services",
-        "Call if you or someone else is in immediate danger, or a crime is happening now. "
-        "On a mobile, if you cannot speak, press 55 when asked.",
-        "Anyone",
-        "999",
-        "24 hours a day",
-        "https://www.police.uk/pu/contact-us/",
-        f"{STRATEGY}; Silent Solution, Independent Office for Police Conduct",
-    ),
-    "police-101": (
-        "Police non-emergency",
-        "Report a crime that is not an emergency, or get advice from the police.",
-        "Anyone",
-        "101",
-        "",
-        "https://www.police.uk/pu/contact-us/",
-        "police.uk",
-    ),
-    "pippa": (
-        "PIPPA helpline",
-        "Advice, support and safety planning about domestic abuse, including forced marriage "
-        "and honour-based abuse. With your consent, a specialist can complete a risk assessment.",
-        "Members of the public and professionals in Southampton",
-        "023 8091 7917",
-        "",
-        "https://www.southampton.gov.uk/domestic-abuse/",
-        STRATEGY,
-    ),
-    "yellow-door": (
-        "Yellow Door",
-        "Specialist support for anyone affected by sexual abuse or violence, including "
-        "independent sexual violence advisers and therapy.",
-        "People in Southampton and western Hampshire",
-        "023 8063 6312",
-        "",
-        "https://www.yellowdoor.org.uk/",
-        STRATEGY,
-    ),
-    "national-da-helpline": (
-        "National Domestic Abuse Helpline",
-        "Free, confidential support for anyone experiencing domestic abuse, and for people "
-        "worried about someone else. Run by Refuge.",
-        "Anyone in England",
-        "0808 2000 247",
-        "24 hours a day, every day",
-        "https://www.nationaldahelpline.org.uk/",
-        "National Domestic Abuse Helpline, nationaldahelpline.org.uk",
-    ),
-    "respect-phone-line": (
-        "Respect Phone Line",
-        "Confidential help for people who are worried about their own behaviour towards a "
-        "partner or family member.",
-        "People who use abuse, and professionals working with them",
-        "0808 802 4040",
-        "",
-        "https://respectphoneline.org.uk/",
-        "Respect Phone Line, respectphoneline.org.uk",
-    ),
-    "mens-advice-line": (
-        "Men's Advice Line",
-        "Confidential support for men experiencing domestic abuse.",
-        "Men experiencing domestic abuse",
-        "0808 801 0327",
-        "",
-        "https://mensadviceline.org.uk/",
-        "Men's Advice Line, mensadviceline.org.uk",
-    ),
-    "karma-nirvana": (
-        "Karma Nirvana helpline",
-        "Support for anyone affected by honour-based abuse or forced marriage, and advice for "
-        "professionals.",
-        "Victims, survivors and professionals",
-        "0800 5999 247",
-        "",
-        "https://karmanirvana.org.uk/",
-        "Karma Nirvana, karmanirvana.org.uk",
-    ),
-    "forced-marriage-unit": (
-        "Forced Marriage Unit",
-        "Government advice and support about forced marriage, in the UK and abroad, including "
-        "for professionals.",
-        "Anyone, including professionals",
-        "020 7008 0151",
-        "",
-        "https://www.gov.uk/guidance/forced-marriage",
-        "GOV.UK, Forced marriage guidance",
-    ),
-    "hampton-trust": (
-        "The Hampton Trust",
-        "Behaviour-change programmes for people who have been abusive, with support for their "
-        "partners. Men worried about their behaviour can contact the programme directly.",
-        "People who use abuse in relationships; practitioners making referrals",
-        "",
-        "",
-        "https://www.hamptontrust.org.uk/",
-        STRATEGY,
-    ),
-}
+SERVICES_FILE = Path(__file__).resolve().parent / "demo_services.yaml"
+WEEKDAY_SLUGS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NOT_PUBLISHED = "not published"
+
+
+def read_services() -> dict[str, dict]:
+    """The seeded support services by slug, as written in ``demo_services.yaml``."""
+    with SERVICES_FILE.open(encoding="utf-8") as handle:
+        return {spec["slug"]: spec for spec in yaml.safe_load(handle)}
+
+
+SERVICES = read_services()
+
+
+def hours_rows(hours) -> list[dict]:
+    """A seed's ``hours`` as one dict per weekday (none when hours are not published)."""
+    if hours == NOT_PUBLISHED:
+        return []
+    rows = []
+    for entry in hours:
+        days = entry["days"]
+        weekdays = range(7) if days == "every day" else [WEEKDAY_SLUGS.index(d) for d in days]
+        for weekday in weekdays:
+            row = {"weekday": weekday, "all_day": bool(entry.get("all_day", False))}
+            if not row["all_day"]:
+                row["opens"] = datetime.time.fromisoformat(entry["opens"])
+                row["closes"] = datetime.time.fromisoformat(entry["closes"])
+                row["overnight"] = bool(entry.get("overnight", False))
+            rows.append(row)
+    return rows
 
 
 def load_services() -> dict[str, SupportService]:
+    """Create the seeded services that are missing (by slug), with their hours. Services
+    already there are left as editors keep them."""
     services = {}
-    for slug, (name, helps_with, who_for, phone, hours, url, source) in SERVICES.items():
+    for slug, spec in SERVICES.items():
         service = SupportService.objects.filter(slug=slug).first()
         if service is None:
-            service = SupportService.objects.create(
+            service = SupportService(
                 slug=slug,
-                name=name,
-                helps_with=helps_with,
-                who_for=who_for,
-                phone=phone,
-                hours=hours,
-                url=url,
-                source=source,
-                date_checked=CHECKED,
+                name=spec["name"],
+                helps_with=spec["helps_with"],
+                who_for=spec["who_for"],
+                phone=spec["phone"],
+                closed_on_bank_holidays=spec["closed_on_bank_holidays"],
+                hours_note=spec["hours_note"],
+                url=spec["url"],
+                source=spec["source"],
+                source_url=spec["source_url"],
+                date_checked=spec["date_checked"],
+                staff_support=spec["staff_support"],
                 live=True,
             )
+            service.opening_hours = [ServiceHours(**row) for row in hours_rows(spec["hours"])]
+            service.full_clean()
+            service.save()
         services[slug] = service
     return services
+
+
+def _day(value: datetime.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def service_sources(*slugs: str) -> list[str]:
+    """Where each service's details come from, for a page's "Sources" list."""
+    return [
+        f'{SERVICES[slug]["name"]}: <a href="{SERVICES[slug]["source_url"]}">'
+        f"{SERVICES[slug]['source']}</a>, checked {_day(SERVICES[slug]['date_checked'])}"
+        for slug in slugs
+    ]
 
 
 def get_help(heading: str, *slugs: str, services: dict) -> tuple:
@@ -246,11 +197,16 @@ def build_pages(services: dict) -> list[dict]:
                 ),
                 sources(
                     f"{STRATEGY}: PIPPA helpline, Yellow Door and the advice to call 999",
-                    "National Domestic Abuse Helpline, nationaldahelpline.org.uk",
-                    "Respect Phone Line, respectphoneline.org.uk",
                     "Silent Solution: Independent Office for Police Conduct, policeconduct.gov.uk",
-                    "Men's Advice Line, Karma Nirvana, Forced Marriage Unit (GOV.UK) and the Hampton "
-                    "Trust: each service's own website, as linked",
+                    *service_sources(
+                        "police-101",
+                        "national-da-helpline",
+                        "mens-advice-line",
+                        "karma-nirvana",
+                        "forced-marriage-unit",
+                        "respect-phone-line",
+                        "hampton-trust",
+                    ),
                 ),
             ],
         },

@@ -74,6 +74,9 @@ def test_expected_model_permissions_per_role():
         "pages.add_supportservice",
         "pages.change_supportservice",
         "pages.view_supportservice",
+        "glossary.add_glossaryterm",
+        "glossary.change_glossaryterm",
+        "glossary.view_glossaryterm",
         "courses.add_audience",
         "courses.change_audience",
         "courses.view_audience",
@@ -89,9 +92,11 @@ def test_expected_model_permissions_per_role():
     }
     content |= {"certificates.change_certificatetemplate"}
     assert model_permissions("Editor") == content
-    # Only moderators can make a changed helpline number, quiz, question or template live.
+    # Only moderators can make a changed helpline number, glossary term, quiz, question or
+    # template live.
     assert model_permissions("Moderator") == content | {
         "pages.publish_supportservice",
+        "glossary.publish_glossaryterm",
         "courses.publish_question",
         "courses.publish_quiz",
         "certificates.publish_certificatetemplate",

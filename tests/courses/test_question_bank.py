@@ -152,3 +152,26 @@ def test_export_to_gift_reads_back_the_same_questions(coordinator):
         assert [(p.prompt, p.answer) for p in question.pairs] == [
             (p.prompt, p.answer) for p in original.pairs
         ]
+
+
+def test_the_preview_shows_the_item_writing_check_before_importing(coordinator):
+    bank = """::Negative::Which of these is not a helpline?{
+=A bus timetable
+~PIPPA
+~National Domestic Abuse Helpline
+}
+
+::Fair::Who completes the DASH risk checklist with a victim?{
+=A trained practitioner
+~The person using abuse
+~The victim's neighbour
+}
+"""
+    response = upload(coordinator, "bank.gift", bank.encode())
+    html = response.content.decode()
+    assert "2 questions ready to import" in html
+    assert html.count("asks in the negative") == 1  # flagged on the first question only
+    assert "No problems found" in html
+    # A warning, not an error: the bank still imports.
+    coordinator.post(reverse("courses_question_import"), {"action": "confirm"})
+    assert Question.objects.count() == 2

@@ -401,6 +401,31 @@ def test_random_draws_by_topic_never_repeat_a_question(learner, module):
     assert set(names) - {"Always asked"} <= {q.name for q in pool}
 
 
+@pytest.mark.parametrize(
+    ("pool_size", "repeated"),
+    [(4, 0), (5, 0), (3, 1)],  # twice the draw or more: nothing repeats; one fewer: one does
+)
+def test_a_resit_draws_questions_the_learner_was_not_shown_last_time(
+    learner, module, pool_size, repeated
+):
+    from courses.models import QuizSlot
+
+    for n in range(pool_size):
+        make_question(name=f"Law {n}", topic="law")
+    quiz = make_quiz(module, [])
+    QuizSlot.objects.create(quiz=quiz, topic="law", count=2, sort_order=1)
+
+    for _ in range(5):  # the draw is random: try it several times
+        first = services.start_attempt(learner, quiz)
+        services.submit_attempt(first, str(first.submit_token))
+        second = services.start_attempt(learner, quiz)
+        shown_first = {q["id"] for q in first.questions}
+        shown_second = {q["id"] for q in second.questions}
+        assert len(shown_first) == len(shown_second) == 2
+        assert len(shown_first & shown_second) == repeated
+        Attempt.objects.filter(quiz=quiz).delete()
+
+
 def test_options_are_shuffled_but_true_false_keeps_its_order(learner, module):
     quiz = make_quiz(module, [make_question("true_false")] + [make_question() for _ in range(8)])
     orders = set()

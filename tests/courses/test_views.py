@@ -186,7 +186,9 @@ def test_lesson_page_queries_do_not_grow_with_lessons_or_progress(
     small_count = count_queries(client, live_lessons(small).last().url)
     large_count = count_queries(client, live_lessons(large).last().url)
     assert small_count == large_count
-    assert large_count <= 20
+    # 20 for the lesson and its navigation, one for the glossary terms and one for the staff
+    # support services that end a module's last lesson.
+    assert large_count <= 22
 
 
 def test_dashboard_queries_do_not_grow_with_enrolments(client, user_with_role, catalogue):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "network",
     "courses",
     "certificates",
+    "glossary",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from accounts.demo import load_demo_users
 from courses.demo import load_catalogue, load_demo_learners, load_quizzes, load_requirements
+from glossary.demo import load_glossary
 from network.demo import load_agencies, load_safe_places
 from pages.demo import load_pages, load_services
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         services = load_services()
         home = load_pages(services)
         catalogue = load_catalogue(home, services)
+        load_glossary(home)
         quizzes = load_quizzes()
         agencies = load_agencies()
         users = load_demo_users(agencies)

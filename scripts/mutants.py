@@ -1,0 +1,370 @@
+"""Mutation testing of the services and selectors with mutmut 3, one module at a time.
+
+    make mutants                                  every module below, one after another
+    make mutants MODULE=certificates/selectors.py one module (or a folder: courses/services/)
+    .venv/bin/python scripts/mutants.py --list    the modules and the tests each one runs
+
+mutmut puts small faults into one function at a time (``<`` for ``<=``, a dropped condition,
+another constant) and runs the tests that reach that function; a test that fails "kills" the
+mutant, a mutant every test passes "survives": a fault the suite would not notice.
+
+How this fits the project (see docs/quality.md):
+
+* Each module gets its own workspace, ``mutants/<module>/``, linking to the source folders,
+  with its own mutmut cache and its own SQLite test database, created once and reused by every
+  mutant (``--reuse-db``): building it from the migrations costs more than most tests.
+* Only the test files listed for the module in ``MODULES`` run, and of those mutmut runs only
+  the tests that reached the mutated function.
+* ``site/`` is a source root, so ``site/accounts/services.py`` is imported as
+  ``accounts.services``. mutmut names mutants after the file's path (as it does for ``src/``),
+  so the runner strips the ``site.`` prefix from those names; nothing else is patched.
+* Each run starts from fresh mutants (``--keep`` reuses the previous run's results), prints
+  the score and the surviving mutants with their diffs, and writes the score table into
+  docs/quality.md.
+
+Mutants listed in ``EQUIVALENT`` change no behaviour anyone could observe; they are left out
+of the score and listed with their reason in docs/quality.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "mutants"
+DOC = ROOT / "docs" / "quality.md"
+SOURCE_DIRS = ["courses", "certificates", "network", "site"]
+BEGIN, END = "<!-- mutants:begin -->", "<!-- mutants:end -->"
+EQUIVALENT_BEGIN, EQUIVALENT_END = "<!-- equivalent:begin -->", "<!-- equivalent:end -->"
+
+# Module -> the test files whose tests may kill its mutants (kept small: 2 shared cores).
+MODULES: dict[str, list[str]] = {
+    "courses/services/__init__.py": ["tests/courses/test_services.py"],
+    "courses/services/learning.py": [
+        "tests/courses/test_services.py",
+        "tests/courses/test_boundaries.py",
+    ],
+    "courses/services/nudges.py": ["tests/courses/test_nudges.py"],
+    "courses/services/question_bank.py": ["tests/courses/test_question_bank.py"],
+    "courses/services/quizzes.py": [
+        "tests/courses/test_quizzes.py",
+        "tests/courses/test_quiz_formats.py",
+        "tests/courses/test_boundaries.py",
+    ],
+    "courses/selectors/__init__.py": [
+        "tests/courses/test_selectors.py",
+        "tests/courses/test_services.py",
+    ],
+    "courses/selectors/coverage.py": [
+        "tests/courses/test_coverage.py",
+        "tests/courses/test_boundaries.py",
+    ],
+    "courses/selectors/question_quality.py": ["tests/courses/test_question_quality.py"],
+    "courses/selectors/quizzes.py": [
+        "tests/courses/test_quizzes.py",
+        "tests/courses/test_boundaries.py",
+    ],
+    "certificates/services.py": [
+        "tests/certificates/test_services.py",
+        "tests/certificates/test_boundaries.py",
+    ],
+    "certificates/selectors.py": [
+        "tests/certificates/test_boundaries.py",
+        "tests/certificates/test_views.py",
+    ],
+    "network/services.py": [
+        "tests/network/test_services.py",
+        "tests/network/test_boundaries.py",
+        "tests/network/test_claim.py",
+        "tests/network/test_apply.py",
+        "tests/network/test_manage.py",
+    ],
+    "network/selectors.py": [
+        "tests/network/test_selectors.py",
+        "tests/network/test_boundaries.py",
+        "tests/network/test_finder.py",
+    ],
+    "site/accounts/services.py": [
+        "tests/accounts/test_signup.py",
+        "tests/accounts/test_agency_confirmation.py",
+        "tests/network/test_staff_import.py",
+    ],
+    "site/accounts/security.py": [
+        "tests/accounts/test_login.py",
+        "tests/accounts/test_sessions.py",
+        "tests/accounts/test_admin_door.py",
+    ],
+    "site/accounts/privacy.py": [
+        "tests/accounts/test_privacy.py",
+        "tests/accounts/test_boundaries.py",
+    ],
+    "site/config/ratelimit.py": [
+        "tests/config/test_ratelimit.py",
+        "tests/config/test_ratelimit_boundaries.py",
+    ],
+}
+
+# Mutant name -> why no test can tell it from the original (left out of the score).
+EQUIVALENT: dict[str, str] = {
+    "config.ratelimit.x__as_ip__mutmut_20": "split(':') without maxsplit: the branch only "
+    "runs when the value has exactly one ':'",
+    "config.ratelimit.x__as_ip__mutmut_21": "rsplit for split: exactly one ':' there",
+    "config.ratelimit.x__as_ip__mutmut_23": "maxsplit 2 for 1: exactly one ':' there",
+    "config.ratelimit.x_client_ip__mutmut_10": "a missing REMOTE_ADDR read as 'XXXX' instead "
+    "of '': neither is an address, both give 'unknown'",
+    "config.ratelimit.x_client_ip__mutmut_30": "a missing X-Forwarded-For read as 'XXXX' "
+    "instead of '': one entry that is not an address, so the peer address either way",
+    "config.ratelimit.x_once__mutmut_2": "the marker's value (None for 1) is never read; "
+    "only whether the key exists",
+    "config.ratelimit.x_once__mutmut_7": "the marker's value (2 for 1) is never read",
+    "certificates.selectors.x_by_number_and_code__mutmut_13": "the stand-in code compared "
+    "when no certificate has the number is thrown away either way",
+    "certificates.selectors.x_own_certificate__mutmut_8": "the Http404 message is never "
+    "shown (DEBUG is off; the 404 page has its own words)",
+    "certificates.selectors.x_own_certificate__mutmut_9": "as _8: the Http404 message",
+    "certificates.selectors.x_own_certificate__mutmut_10": "as _8: the Http404 message",
+    "certificates.selectors.x_own_certificate__mutmut_11": "as _8: the Http404 message",
+    "certificates.services.x_next_number__mutmut_7": "saving every field of the counter: it "
+    "has no field but the year and the count",
+    "certificates.services.x_issue_certificate__mutmut_1": "without the look-up, the unique "
+    "enrolment makes the insert fail and the except returns the same certificate; the "
+    "number taken is rolled back with it",
+    "certificates.services.x_revoke_certificate__mutmut_3": "the ValueError's words are never "
+    "shown: the revoke form itself requires a reason",
+    "certificates.services.x_revoke_certificate__mutmut_4": "as _3",
+    "certificates.services.x_revoke_certificate__mutmut_5": "as _3",
+    "certificates.services.x_revoke_certificate__mutmut_6": "as _3",
+    "certificates.services.x_reissue_certificate__mutmut_4": "the ValueError's words are "
+    "never shown: the Reissue button only appears when the holder's account exists",
+    "certificates.services.x_reissue_certificate__mutmut_5": "as _4",
+    "certificates.services.x_reissue_certificate__mutmut_22": "enrolment=None left out: "
+    "None is the field's default",
+    "certificates.services.x_reissue_certificate__mutmut_31": "revoked_at=None left out: "
+    "None is the field's default",
+    "certificates.services.x_issue_missing_certificates__mutmut_12": "completed_at__isnull="
+    "False left out: completed_at__gte already excludes empty dates",
+}
+
+SETTINGS = '''"""Test settings for mutation runs: one SQLite test database, kept between runs."""
+
+from config.settings.test import *  # noqa: F403
+
+DATABASES["default"]["TEST"] = {{"NAME": {name!r}}}  # noqa: F405
+'''
+
+
+def slug(module: str) -> str:
+    return module.removesuffix(".py").replace("/", ".")
+
+
+def select(wanted: str | None) -> list[str]:
+    if not wanted:
+        return list(MODULES)
+    wanted = wanted.strip().rstrip("/")
+    chosen = [m for m in MODULES if m == wanted or m.startswith(wanted + "/")]
+    if not chosen:
+        raise SystemExit(f"{wanted} is not configured; run with --list to see the modules.")
+    return chosen
+
+
+# --- In the workspace (a child process per module) -------------------------------------------
+
+
+def _patch_mutmut(module: str) -> None:
+    """Point mutmut at one module and its tests, and name ``site/`` modules as imported."""
+    import mutmut.__main__ as mutmut_main
+    import mutmut.mutation.file_mutation as file_mutation
+    import mutmut.utils.format_utils as format_utils
+    from mutmut.configuration import config
+
+    original = format_utils.get_mutant_name
+
+    def get_mutant_name(relative_source_path, mutant_method_name):
+        name = original(relative_source_path, mutant_method_name)
+        return name.removeprefix("site.")
+
+    for owner in (format_utils, mutmut_main, file_mutation):
+        owner.get_mutant_name = get_mutant_name
+
+    cfg = config()
+    cfg.only_mutate = [module]
+    cfg.pytest_add_cli_args_test_selection = list(MODULES[module])
+    cfg.also_copy.append(Path("mutmut_settings.py"))
+
+
+def run_in_workspace(module: str, max_children: int) -> None:
+    import mutmut.__main__ as mutmut_main
+
+    _patch_mutmut(module)
+    mutmut_main.cli(["run", "--max-children", str(max_children)], standalone_mode=False)
+
+
+def report_in_workspace(module: str) -> None:
+    """Print the results as JSON (last line), with the surviving mutants' diffs."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+    from mutmut.stats import status_by_exit_code
+
+    _patch_mutmut(module)
+    data = SourceFileMutationData(path=Path(module))
+    data.load()
+    statuses = {name: status_by_exit_code[code] for name, code in data.exit_code_by_key.items()}
+    diffs = {}
+    for name, state in statuses.items():
+        if state not in ("killed", "timeout", "caught by type check") and name not in EQUIVALENT:
+            try:
+                diffs[name] = get_diff_for_mutant(name, path=Path(module))
+            except Exception as error:  # a report without a diff is still useful
+                diffs[name] = f"(no diff: {error})"
+    print(json.dumps({"statuses": statuses, "diffs": diffs}))
+
+
+# --- The driver --------------------------------------------------------------------------------
+
+
+def prepare(module: str, *, keep: bool) -> Path:
+    workspace = WORK / slug(module)
+    workspace.mkdir(parents=True, exist_ok=True)
+    for name in [*SOURCE_DIRS, "tests", "pyproject.toml"]:
+        link = workspace / name
+        if not link.is_symlink():
+            link.symlink_to(ROOT / name)
+    (workspace / "mutmut_settings.py").write_text(
+        SETTINGS.format(name=str(workspace / "test-db.sqlite3"))
+    )
+    if not keep:
+        shutil.rmtree(workspace / "mutants", ignore_errors=True)
+    return workspace
+
+
+def child(workspace: Path, *args: str, capture: bool = False) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, str(Path(__file__).resolve()), *args]
+    return subprocess.run(  # noqa: S603 - our own script, fixed arguments
+        command, cwd=workspace, env=env, text=True, capture_output=capture, check=False
+    )
+
+
+def score(statuses: dict[str, str]) -> dict:
+    counted = {name: state for name, state in statuses.items() if name not in EQUIVALENT}
+    killed = sum(state == "killed" for state in counted.values())
+    timeout = sum(state == "timeout" for state in counted.values())
+    total = len(counted)
+    survived = total - killed - timeout
+    return {
+        "mutants": total,
+        "killed": killed,
+        "survived": survived,
+        "timeout": timeout,
+        "equivalent": len(statuses) - total,
+        "score": 100.0 * (killed + timeout) / total if total else 100.0,
+    }
+
+
+def write_doc(rows: dict[str, dict]) -> None:
+    text = DOC.read_text() if DOC.exists() else f"# Quality\n\n{BEGIN}\n{END}\n"
+    head, _, rest = text.partition(BEGIN)
+    old, _, tail = rest.partition(END)
+    table: dict[str, str] = {}
+    for line in old.splitlines():
+        if line.startswith("| `"):
+            table[line.split("`")[1]] = line
+    for module, row in rows.items():
+        table[module] = (
+            f"| `{module}` | {row['mutants']} | {row['killed']} | {row['survived']} | "
+            f"{row['timeout']} | {row['equivalent']} | {row['score']:.1f} % | {row['date']} |"
+        )
+    order = [m for m in MODULES if m in table] + sorted(set(table) - set(MODULES))
+    lines = [
+        "| Module | Mutants | Killed | Survived | Timeout | Equivalent | Score | Date |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        *(table[m] for m in order),
+    ]
+    text = f"{head}{BEGIN}\n" + "\n".join(lines) + f"\n{END}{tail}"
+    head, found, rest = text.partition(EQUIVALENT_BEGIN)
+    if found:
+        _, _, tail = rest.partition(EQUIVALENT_END)
+        listed = "\n".join(f"- `{name}`: {reason}" for name, reason in EQUIVALENT.items())
+        text = f"{head}{EQUIVALENT_BEGIN}\n{listed}\n{EQUIVALENT_END}{tail}"
+    DOC.write_text(text)
+
+
+def drive(modules: list[str], *, keep: bool, max_children: int, write: bool) -> int:
+    results = {}
+    for module in modules:
+        print(f"\n=== {module}: tests {' '.join(MODULES[module])}", flush=True)
+        workspace = prepare(module, keep=keep)
+        started = time.monotonic()
+        run = child(workspace, "--in-workspace", "run", module, "--max-children", str(max_children))
+        minutes = (time.monotonic() - started) / 60
+        report = child(workspace, "--in-workspace", "report", module, capture=True)
+        if report.returncode != 0 or not report.stdout.strip():
+            print(report.stderr, file=sys.stderr)
+            print(f"!!! {module}: no results (mutmut exited {run.returncode})", flush=True)
+            continue
+        found = json.loads(report.stdout.strip().splitlines()[-1])
+        row = score(found["statuses"])
+        row["date"] = datetime.date.today().isoformat()
+        results[module] = row
+        survivors_file = workspace / "survivors.txt"
+        survivors_file.write_text("\n\n".join(found["diffs"].values()) + "\n")
+        print(
+            f"--- {module}: {row['killed'] + row['timeout']} / {row['mutants']} killed "
+            f"({row['score']:.1f} %), {row['survived']} survived, {row['timeout']} timeout, "
+            f"{row['equivalent']} equivalent left out; {minutes:.1f} minutes",
+            flush=True,
+        )
+        for name, diff in found["diffs"].items():
+            print(f"\n{found['statuses'][name]}: {name}\n{diff}")
+    if results:
+        print("\nModule                                  Mutants  Killed  Score")
+        for module, row in results.items():
+            print(
+                f"{module:40} {row['mutants']:7} {row['killed'] + row['timeout']:7} "
+                f"{row['score']:5.1f} %"
+            )
+        if write:
+            write_doc(results)
+            print(f"\nScores written to {DOC.relative_to(ROOT)}")
+    return 0 if len(results) == len(modules) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--module", help="a module or folder (default: every module)")
+    parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    parser.add_argument("--keep", action="store_true", help="reuse the previous run's results")
+    parser.add_argument("--no-doc", action="store_true", help="do not update docs/quality.md")
+    parser.add_argument(
+        "--max-children",
+        type=int,
+        default=int(os.environ.get("MUTANTS_CHILDREN", "1")),
+        help="mutants tested at once (default 1: the SQLite test database is shared)",
+    )
+    parser.add_argument("--in-workspace", nargs=2, metavar=("ACTION", "MODULE"), help="internal")
+    args = parser.parse_args(argv)
+    if args.in_workspace:
+        action, module = args.in_workspace
+        if action == "run":
+            run_in_workspace(module, args.max_children)
+        else:
+            report_in_workspace(module)
+        return 0
+    if args.list:
+        for module, tests in MODULES.items():
+            print(f"{module}\n    " + "\n    ".join(tests))
+        return 0
+    modules = select(args.module)
+    return drive(modules, keep=args.keep, max_children=args.max_children, write=not args.no_doc)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
