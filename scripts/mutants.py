@@ -127,6 +127,8 @@ EQUIVALENT: dict[str, str] = {
     "config.ratelimit.x_once__mutmut_7": "the marker's value (2 for 1) is never read",
     "certificates.selectors.x_by_number_and_code__mutmut_13": "the stand-in code compared "
     "when no certificate has the number is thrown away either way",
+    "certificates.selectors.x_by_number_and_code__mutmut_14": "as _13 ('x' * 32)",
+    "certificates.selectors.x_by_number_and_code__mutmut_15": "as _13 ('X' * 33)",
     "certificates.selectors.x_own_certificate__mutmut_8": "the Http404 message is never "
     "shown (DEBUG is off; the 404 page has its own words)",
     "certificates.selectors.x_own_certificate__mutmut_9": "as _8: the Http404 message",
@@ -306,11 +308,13 @@ def drive(modules: list[str], *, keep: bool, max_children: int, write: bool) -> 
         run = child(workspace, "--in-workspace", "run", module, "--max-children", str(max_children))
         minutes = (time.monotonic() - started) / 60
         report = child(workspace, "--in-workspace", "report", module, capture=True)
-        if report.returncode != 0 or not report.stdout.strip():
+        if report.returncode != 0 or '{"statuses"' not in report.stdout:
             print(report.stderr, file=sys.stderr)
             print(f"!!! {module}: no results (mutmut exited {run.returncode})", flush=True)
             continue
-        found = json.loads(report.stdout.strip().splitlines()[-1])
+        found = json.loads(
+            next(line for line in report.stdout.splitlines() if line.startswith('{"statuses"'))
+        )
         row = score(found["statuses"])
         row["date"] = datetime.date.today().isoformat()
         results[module] = row

@@ -133,12 +133,15 @@ def test_production_uses_the_site_url_it_is_given():
 
 
 def test_make_run_sets_the_site_url_from_host_and_port():
+    # Without a SITE_URL of its own in the environment (a deployment's would win, on purpose).
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     result = subprocess.run(
         ["make", "-n", "run", "HOST=192.0.2.10", "PORT=8101"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     [runserver] = [line for line in result.stdout.splitlines() if "runserver" in line]
