@@ -38,6 +38,10 @@ class Scope:
 
 
 def scope_for(user) -> Scope:
+    """The coverage ``user`` may see; a ``Scope`` is passed through (scheduled tasks such
+    as the quarterly snapshot use ``Scope(None)``, every agency)."""
+    if isinstance(user, Scope):
+        return user
     if user.has_perm("courses.view_coverage"):
         return Scope(None)
     if user.has_perm("courses.view_own_agency_coverage") and user.agency_id:

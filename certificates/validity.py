@@ -1,0 +1,77 @@
+"""What "in force", "in date", "expiring" and "lapsed" mean, defined once for every page,
+report, reminder and export (docs/coverage.md repeats these words).
+
+- **In force**: not revoked and not replaced. ``certificates.services`` keeps at most one
+  certificate in force per person and module, whatever order things are recorded or
+  revoked in.
+- **Expiry date**: the date printed on the certificate, the expiry moment's calendar date in
+  Europe/London.
+- **In date on a day**: in force, and its expiry date is that day or later: a certificate
+  is in date through the whole of the date it prints, and lapses at the midnight after.
+- **Expiring on a day**: in date, and its expiry date is no more than ``EXPIRING_DAYS``
+  days after that day (so on the day itself, and 60 days ahead, both count).
+- **Lapsed on a day**: in force, and its expiry date is before that day.
+
+Days are calendar days in Europe/London (``TIME_ZONE``), so figures do not change during a
+day. Conditions are written on ``expires_at`` (an indexed moment) by turning the day into
+the moment it starts.
+"""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+EXPIRING_DAYS = 60
+
+
+def today(now: datetime.datetime | None = None) -> datetime.date:
+    """The calendar day (Europe/London) of ``now`` (default: the current moment)."""
+    return timezone.localdate(now) if now is not None else timezone.localdate()
+
+
+def start_of(day: datetime.date) -> datetime.datetime:
+    """The moment ``day`` starts in Europe/London (midnight local time, aware)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def expires_on(expires_at: datetime.datetime) -> datetime.date:
+    """The expiry date as printed on the certificate."""
+    return timezone.localdate(expires_at)
+
+
+def _field(prefix: str, name: str) -> str:
+    return f"{prefix}__{name}" if prefix else name
+
+
+def in_force_q(prefix: str = "") -> Q:
+    """Not revoked and not replaced; ``prefix`` is the relation to the certificate, if any."""
+    return Q(
+        **{
+            _field(prefix, "revoked_at__isnull"): True,
+            _field(prefix, "superseded_by__isnull"): True,
+        }
+    )
+
+
+def in_date_q(day: datetime.date, prefix: str = "") -> Q:
+    return in_force_q(prefix) & Q(**{_field(prefix, "expires_at__gte"): start_of(day)})
+
+
+def expiring_q(day: datetime.date, prefix: str = "", days: int = EXPIRING_DAYS) -> Q:
+    last = day + datetime.timedelta(days=days + 1)
+    return in_date_q(day, prefix) & Q(**{_field(prefix, "expires_at__lt"): start_of(last)})
+
+
+def lapsed_q(day: datetime.date, prefix: str = "") -> Q:
+    return in_force_q(prefix) & Q(**{_field(prefix, "expires_at__lt"): start_of(day)})
+
+
+def is_in_date(expires_at: datetime.datetime, day: datetime.date) -> bool:
+    return expires_on(expires_at) >= day
+
+
+def is_expiring(
+    expires_at: datetime.datetime, day: datetime.date, days: int = EXPIRING_DAYS
+) -> bool:
+    return day <= expires_on(expires_at) <= day + datetime.timedelta(days=days)
