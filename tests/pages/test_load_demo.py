@@ -137,3 +137,35 @@ def test_demo_lessons_render_for_a_learner(client):
         response = client.get(lesson.url + "?content_note=seen")
         assert response.status_code == 200, lesson.url
         assert "Sources" in response.content.decode()
+
+
+def test_demo_indexes_are_what_rebuilding_them_from_scratch_gives():
+    """load_demo defers indexing to the end (pages.indexing): nothing may be left out."""
+    from wagtail.models import Page, ReferenceIndex
+    from wagtail.search.models import IndexEntry
+
+    from courses.models import ModulePage
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    def references():
+        return sorted(
+            ReferenceIndex.objects.values_list(
+                "content_type_id", "object_id", "to_content_type_id", "to_object_id", "content_path"
+            )
+        )
+
+    def entries():
+        return sorted(IndexEntry.objects.values_list("content_type_id", "object_id"))
+
+    deferred_references, deferred_entries = references(), entries()
+    assert deferred_references and deferred_entries
+    call_command("rebuild_references_index", stdout=io.StringIO())
+    call_command("update_index", stdout=io.StringIO())
+    assert references() == deferred_references
+    # update_index also indexes the tree's root, which migrations made and no load saves.
+    root = Page.get_first_root_node()
+    rebuilt = [entry for entry in entries() if entry != (root.content_type_id, str(root.pk))]
+    assert rebuilt == deferred_entries
+    found = ModulePage.objects.live().search("Safe and Together", operator="and")
+    assert "safe-and-together" in {page.slug for page in found}

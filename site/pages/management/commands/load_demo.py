@@ -8,6 +8,7 @@ from courses.demo import load_catalogue, load_demo_learners, load_quizzes, load_
 from glossary.demo import load_glossary
 from network.demo import load_agencies, load_safe_places
 from pages.demo import load_pages, load_services
+from pages.indexing import indexing_deferred
 
 
 class Command(BaseCommand):
@@ -18,16 +19,18 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        services = load_services()
-        home = load_pages(services)
-        catalogue = load_catalogue(home, services)
-        load_glossary(home)
-        quizzes = load_quizzes()
-        agencies = load_agencies()
-        users = load_demo_users(agencies)
-        load_requirements()
-        learners = load_demo_learners(agencies)
-        venues = load_safe_places(home, catalogue, services)
+        # Search and reference indexes are updated once per object at the end.
+        with indexing_deferred():
+            services = load_services()
+            home = load_pages(services)
+            catalogue = load_catalogue(home, services)
+            load_glossary(home)
+            quizzes = load_quizzes()
+            agencies = load_agencies()
+            users = load_demo_users(agencies)
+            load_requirements()
+            learners = load_demo_learners(agencies)
+            venues = load_safe_places(home, catalogue, services)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: home page '{home.title}', "
