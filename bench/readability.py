@@ -9,10 +9,14 @@ worst first, and the share of lessons at reading age 13 or under (our target is 
 age of about 12 outside quoted law).
 
 How text is counted: each paragraph, list item, heading, table cell and block field is a
-sentence of its own (a full stop is added where it has none), so a bulleted list is not
-scored as one very long sentence. A module's score is that of all its lessons' text
-together, not an average of averages. Service lists in "get help" blocks, images,
-documents and link addresses are not text and are left out.
+sentence of its own, so a bulleted list is not scored as one very long sentence. textstat
+ends a sentence only at ".", "!" or "?", so a unit that ends otherwise gets a full stop, and
+one that ends in ":" or ";" (a list's lead-in, a list item) has that mark made a full stop.
+A decimal point ("31.4%") is not a sentence end: it is dropped before scoring.
+
+A module's score is that of all its lessons' text together, not an average of averages.
+Service lists in "get help" blocks, images, documents and link addresses are not text and
+are left out.
 
 Syllables: textstat 0.7.3 counts them from pyphen's hyphenation dictionary (US English,
 its default: the Flesch-Kincaid grades are American school grades). That undercounts a
@@ -36,6 +40,9 @@ SKIPPED_BLOCKS = {"legislation", "sources"}
 SKIPPED_KEYS = {"url", "level", "date_checked", "services", "image", "document", "video"}
 BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "br"]
 TARGET_AGE = 13
+# textstat 0.7.3 splits sentences at ".", "!" and "?" only (a closing quote or bracket may follow).
+SENTENCE_END = re.compile(r"[.!?]['’”\")]*$")
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 @dataclass
@@ -85,7 +92,15 @@ def lesson_text(blocks) -> str:
         if block_type not in SKIPPED_BLOCKS
         for unit in block_text(value)
     ]
-    return " ".join(unit if re.search(r"[.!?:;]['’\")]*$", unit) else unit + "." for unit in units)
+    return " ".join(_as_sentence(unit) for unit in units)
+
+
+def _as_sentence(unit: str) -> str:
+    """``unit`` as one sentence for textstat: ending in ".", "!" or "?", no decimal points."""
+    unit = DECIMAL_POINT.sub("", unit)
+    if SENTENCE_END.search(unit):
+        return unit
+    return unit.rstrip(":;") + "."
 
 
 def grade(text: str) -> float:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from config import spreadsheets
 
-from . import pdf
+from . import pdf, validity
 from .models import Certificate
 from .selectors import LABELS, status
 
@@ -64,8 +64,11 @@ CSV_HEADER = [
 
 
 def stream_csv(certificates: Iterable[Certificate]) -> Iterator[str]:
-    """The coordinator's CSV, streamed; every cell goes through the formula-safe helper."""
-    now = timezone.now()
+    """The coordinator's CSV, streamed; every cell goes through the formula-safe helper.
+
+    Dates are the ones printed on the certificate; the status is today's (Europe/London),
+    by ``certificates.validity``."""
+    day = validity.today()
 
     def rows():
         for certificate in certificates:
@@ -75,9 +78,9 @@ def stream_csv(certificates: Iterable[Certificate]) -> Iterator[str]:
                 certificate.number,
                 certificate.holder_name,
                 certificate.module_title,
-                timezone.localtime(certificate.issued_at).date().isoformat(),
-                timezone.localtime(certificate.expires_at).date().isoformat(),
-                LABELS[status(certificate, now)],
+                validity.day_of(certificate.issued_at).isoformat(),
+                validity.expires_on(certificate.expires_at).isoformat(),
+                LABELS[status(certificate, day)],
                 agency,
                 certificate.cpd_minutes,
             ]

@@ -3,6 +3,10 @@
 An issued certificate is a record of fact: everything printed on it (name, module, dates,
 template wording) is copied in when it is issued and never changes afterwards. Only its
 status can change: superseded by a newer certificate, or revoked.
+
+At most one certificate per person and module is in force (neither revoked nor superseded):
+``certificates.services`` keeps the rule on every write and the database enforces it
+(``certificates_one_in_force_per_person_and_module``). See ``certificates.validity``.
 """
 
 from django.conf import settings
@@ -125,6 +129,14 @@ class Certificate(models.Model):
     superseded_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
     )
+    reissue_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reissues",
+        help_text="The certificate this is a copy of (the same completion, a newer name).",
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.TextField(blank=True)
     revoked_by = models.ForeignKey(
@@ -152,6 +164,13 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True) | ~Q(revoked_reason=""),
                 name="certificates_revocation_has_reason",
+            ),
+            # One in force per person and module. Rows whose holder's account was deleted
+            # (user NULL) never collide: NULLs are distinct. Erasure keeps the account row.
+            models.UniqueConstraint(
+                fields=["user", "module"],
+                condition=Q(revoked_at__isnull=True, superseded_by__isnull=True),
+                name="certificates_one_in_force_per_person_and_module",
             ),
         ]
         permissions = [

@@ -5,7 +5,6 @@ import io
 from functools import cache
 from pathlib import Path
 
-from django.utils import timezone
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -17,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from . import validity
 from .models import Certificate
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -123,8 +123,8 @@ def render(certificate: Certificate, verify_url: str) -> bytes:
     module_size = _fit(certificate.module_title, BOLD, 22, text_width)
     y = _centred_lines(pdf, certificate.module_title, BOLD, module_size, y - 12 * mm, text_width)
 
-    issued = timezone.localtime(certificate.issued_at).strftime("%-d %B %Y")
-    expires = timezone.localtime(certificate.expires_at).strftime("%-d %B %Y")
+    issued = validity.day_of(certificate.issued_at).strftime("%-d %B %Y")
+    expires = validity.expires_on(certificate.expires_at).strftime("%-d %B %Y")
     details = [
         ("Issued", issued),
         ("Valid until", expires),

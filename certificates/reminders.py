@@ -1,8 +1,17 @@
-"""Expiry reminders: 60 and 14 days before a certificate expires, and on expiry.
+"""Expiry reminders, counted in days before the expiry date printed on the certificate
+("Valid until", Europe/London; see ``certificates.validity``):
 
-Each is sent once. Rows are claimed with a row lock (skipping rows another worker holds);
-the email is queued (``accounts.emails``) and the row marked in the same transaction, so a
-failure before the commit leaves the reminder to be tried again on the next run.
+- 60 days before it: due from the day the certificate starts "expiring soon" (expiry date
+  no more than 60 days ahead);
+- 14 days before it: due from the day the expiry date is no more than 14 days ahead;
+- expired: due from the day after the expiry date (the day it lapses).
+
+Only certificates in force (not revoked, not replaced) of active accounts. Each is sent
+once; a run that finds a later stage due sends only that one and marks the earlier ones.
+
+Rows are claimed with a row lock (skipping rows another worker holds); the email is queued
+(``accounts.emails``) and the row marked in the same transaction, so a failure before the
+commit leaves the reminder to be tried again on the next run.
 """
 
 import datetime
@@ -16,31 +25,40 @@ from django.utils import timezone
 from accounts import emails
 from config.site_url import absolute
 
+from . import validity
 from .models import Certificate
 
 logger = logging.getLogger("safecity.reminders")
 
-# (field, how long before expiry it becomes due), most urgent first.
+# (field, the most days the expiry date may be ahead of today for it to be due), most
+# urgent first: -1 means the expiry date has passed.
 STAGES = [
-    ("reminded_expired_at", datetime.timedelta(0)),
-    ("reminded_14_at", datetime.timedelta(days=14)),
-    ("reminded_60_at", datetime.timedelta(days=60)),
+    ("reminded_expired_at", -1),
+    ("reminded_14_at", 14),
+    ("reminded_60_at", validity.EXPIRING_DAYS),
 ]
 
 
-def due(now: datetime.datetime):
+def _expires_by(day: datetime.date, days: int) -> Q:
+    """The expiry date is no later than ``day + days``."""
+    return Q(expires_at__lt=validity.start_of(day + datetime.timedelta(days=days + 1)))
+
+
+def due(now: datetime.datetime | datetime.date):
     """Certificates in force (not revoked or superseded) with a reminder due and unsent."""
+    day = validity.day_of(now)
     pending = Q()
-    for field, before in STAGES:
-        pending |= Q(**{f"{field}__isnull": True, "expires_at__lte": now + before})
+    for field, days in STAGES:
+        pending |= Q(**{f"{field}__isnull": True}) & _expires_by(day, days)
     return Certificate.objects.filter(
-        pending, revoked_at__isnull=True, superseded_by__isnull=True, user__isnull=False
-    ).filter(user__is_active=True)
+        pending, validity.in_force_q(), user__isnull=False, user__is_active=True
+    )
 
 
-def _stage(certificate: Certificate, now: datetime.datetime) -> str | None:
-    for field, before in STAGES:
-        if getattr(certificate, field) is None and certificate.expires_at <= now + before:
+def _stage(certificate: Certificate, day: datetime.date) -> str | None:
+    expires_on = validity.expires_on(certificate.expires_at)
+    for field, days in STAGES:
+        if getattr(certificate, field) is None and expires_on <= day + datetime.timedelta(days):
             return field
     return None
 
@@ -48,6 +66,7 @@ def _stage(certificate: Certificate, now: datetime.datetime) -> str | None:
 def send_due_reminders(now: datetime.datetime | None = None, batch: int = 200) -> int:
     """Send every reminder that is due. Returns how many emails were sent."""
     now = now or timezone.now()
+    day = validity.day_of(now)
     sent = 0
     while True:
         with transaction.atomic():
@@ -58,7 +77,7 @@ def send_due_reminders(now: datetime.datetime | None = None, batch: int = 200) -
                 .order_by("expires_at")[:batch]
             )
             for certificate in rows:
-                stage = _stage(certificate, now)
+                stage = _stage(certificate, day)
                 if stage is None:
                     continue
                 _email(certificate, expired=stage == "reminded_expired_at")
@@ -78,7 +97,7 @@ def _email(certificate: Certificate, expired: bool) -> None:
     it."""
     link = absolute(reverse("courses:dashboard"))
     context = {
-        "expires_on": timezone.localtime(certificate.expires_at).date(),
+        "expires_on": validity.expires_on(certificate.expires_at),
         "expired": expired,
         "link": link,
     }

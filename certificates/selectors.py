@@ -1,4 +1,10 @@
-"""Reading certificates: status, the holder's own list, lookups for verification."""
+"""Reading certificates: status, the holder's own list, lookups for verification.
+
+Every status here is judged on a calendar day in Europe/London by the definitions in
+``certificates.validity``: a certificate is valid through the date it prints ("Valid
+until"), "expiring soon" from 60 days before that date to the date itself, and expired from
+the day after. Revoked and replaced certificates are neither valid nor expired.
+"""
 
 import datetime
 import hmac
@@ -7,11 +13,11 @@ from enum import StrEnum
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 
+from . import validity
 from .models import Certificate
 
-EXPIRING_DAYS = 60
+EXPIRING_DAYS = validity.EXPIRING_DAYS
 
 
 class Status(StrEnum):
@@ -31,15 +37,18 @@ LABELS = {
 }
 
 
-def status(certificate: Certificate, now: datetime.datetime | None = None) -> Status:
-    now = now or timezone.now()
+def status(
+    certificate: Certificate, now: datetime.datetime | datetime.date | None = None
+) -> Status:
+    """The certificate's status on the day of ``now`` (a moment or a date; default today)."""
+    day = validity.day_of(now)
     if certificate.revoked_at is not None:
         return Status.REVOKED
     if certificate.superseded_by_id is not None:
         return Status.SUPERSEDED
-    if certificate.expires_at <= now:
+    if not validity.is_in_date(certificate.expires_at, day):
         return Status.EXPIRED
-    if certificate.expires_at - datetime.timedelta(days=EXPIRING_DAYS) <= now:
+    if validity.is_expiring(certificate.expires_at, day):
         return Status.EXPIRING
     return Status.VALID
 
@@ -54,6 +63,15 @@ class PublicView:
     issued_at: datetime.datetime
     expires_at: datetime.datetime
     superseded_on: datetime.datetime | None
+
+    @property
+    def expires_on(self) -> datetime.date:
+        """The "Valid until" date, as printed on the certificate."""
+        return validity.expires_on(self.expires_at)
+
+    @property
+    def issued_on(self) -> datetime.date:
+        return validity.day_of(self.issued_at)
 
     @property
     def label(self) -> str:
@@ -111,15 +129,15 @@ def certificates_for(user):
     return Certificate.objects.filter(user=user).select_related("superseded_by", "module")
 
 
-def status_filter(wanted: str, now: datetime.datetime | None = None) -> Q:
-    """Database condition for certificates with the given status (as ``status()`` sees it)."""
-    now = now or timezone.now()
-    in_force = Q(revoked_at__isnull=True, superseded_by__isnull=True)
-    soon = now + datetime.timedelta(days=EXPIRING_DAYS)
+def status_filter(wanted: str, now: datetime.datetime | datetime.date | None = None) -> Q:
+    """Database condition for certificates with the given status (as ``status()`` sees it);
+    an unknown status filters nothing."""
+    day = validity.day_of(now)
+    after_window = validity.start_of(day + datetime.timedelta(days=EXPIRING_DAYS + 1))
     return {
         Status.REVOKED: Q(revoked_at__isnull=False),
         Status.SUPERSEDED: Q(revoked_at__isnull=True, superseded_by__isnull=False),
-        Status.EXPIRED: in_force & Q(expires_at__lte=now),
-        Status.EXPIRING: in_force & Q(expires_at__gt=now, expires_at__lte=soon),
-        Status.VALID: in_force & Q(expires_at__gt=soon),
+        Status.EXPIRED: validity.lapsed_q(day),
+        Status.EXPIRING: validity.expiring_q(day),
+        Status.VALID: validity.in_date_q(day) & Q(expires_at__gte=after_window),
     }.get(wanted, Q())

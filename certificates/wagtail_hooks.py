@@ -166,8 +166,15 @@ def revoke_view(request, pk: int):
         services.revoke_certificate(certificate, request.user, form.cleaned_data["reason"])
         messages.success(request, f"Certificate {certificate.number} has been revoked.")
         return redirect("certificates:inspect", certificate.pk)
+    same_completion = [
+        other.number
+        for other in services.same_completion(certificate)
+        if other.pk != certificate.pk and other.revoked_at is None
+    ]
     return TemplateResponse(
-        request, "certificates/admin/revoke.html", {"certificate": certificate, "form": form}
+        request,
+        "certificates/admin/revoke.html",
+        {"certificate": certificate, "form": form, "same_completion": same_completion},
     )
 
 
@@ -176,7 +183,11 @@ def reissue_view(request, pk: int):
         raise PermissionDenied
     certificate = get_object_or_404(Certificate, pk=pk)
     if request.method == "POST":
-        new = services.reissue_certificate(certificate, request.user)
+        try:
+            new = services.reissue_certificate(certificate, request.user)
+        except ValueError as error:
+            messages.error(request, str(error))
+            return redirect("certificates:inspect", certificate.pk)
         messages.success(request, f"Reissued as {new.number}; {certificate.number} is superseded.")
         return redirect("certificates:inspect", new.pk)
     return TemplateResponse(

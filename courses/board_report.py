@@ -1,9 +1,12 @@
-"""The quarterly report to the partnership Board, as PDF (reportlab)."""
+"""The quarterly report to the partnership Board, as PDF (reportlab).
+
+Its content comes from ``courses.selectors.snapshots.board_report`` (the HTML page shows the
+same); figures and wording are defined there and in ``courses/report_text.py``.
+"""
 
 import io
 from xml.sax.saxutils import escape
 
-from django.utils import timezone
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
@@ -15,6 +18,14 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from certificates.pdf import BOLD, REGULAR, register_fonts
 
 from .charts import wrap_label
+from .report_text import (
+    FOOTNOTE,
+    agency_rows,
+    change_heading,
+    headline_rows,
+    restatement_sentences,
+    status_sentence,
+)
 
 BRAND = colors.HexColor("#1d70b8")
 
@@ -27,6 +38,7 @@ def _styles():
         ),
         "body": ParagraphStyle("body", fontName=REGULAR, fontSize=10.5, leading=15, spaceAfter=6),
         "small": ParagraphStyle("small", fontName=REGULAR, fontSize=8.5, leading=11),
+        "head": ParagraphStyle("head", fontName=BOLD, fontSize=8.5, leading=11),
     }
 
 
@@ -79,7 +91,46 @@ def _table(rows, widths):
     return table
 
 
-def render(*, tiles, by_sector, per_quarter, agency_rows, commentary: str, quarter: str) -> bytes:
+def _agency_table(rows, styles):
+    """Each agency's name on a row of its own (full width, so never cut), then a row per
+    module with its figures."""
+    table_rows = [
+        [
+            Paragraph(heading, styles["head"])
+            for heading in (
+                "Module",
+                "Headcount",
+                "People in date",
+                "Required but missing",
+                "Coverage",
+            )
+        ]
+    ]
+    agency_starts = []
+    current = None
+    for row in rows:
+        if row["agency"] != current:
+            current = row["agency"]
+            agency_starts.append(len(table_rows))
+            table_rows.append([Paragraph(escape(current), styles["head"])])
+        table_rows.append(
+            [
+                Paragraph(escape(row["module"]), styles["small"]),
+                row["headcount"],
+                row["in_date"],
+                row["required_missing"],
+                row["coverage"],
+            ]
+        )
+    for index, cells in enumerate(table_rows):
+        table_rows[index] = cells + [""] * (5 - len(cells))
+    table = _table(table_rows, [64 * mm, 25 * mm, 25 * mm, 32 * mm, 24 * mm])
+    table.setStyle(TableStyle([("SPAN", (0, start), (-1, start)) for start in agency_starts]))
+    return table
+
+
+def render(report: dict, *, commentary: str) -> bytes:
+    """The Board report for one quarter (``board_report``'s result) as a PDF."""
     register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
@@ -90,31 +141,31 @@ def render(*, tiles, by_sector, per_quarter, agency_rows, commentary: str, quart
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=f"Training coverage report, {quarter}",
+        title=f"Training coverage report, {report['label']}",
         author="Safe City Learning",
     )
     story = [
         Paragraph("Domestic abuse and VAWG training: report to the Board", styles["title"]),
-        Paragraph(
-            f"{escape(quarter)}. Produced {timezone.localdate():%-d %B %Y} by Safe City Learning.",
-            styles["body"],
-        ),
+        Paragraph(escape(status_sentence(report)), styles["body"]),
+    ]
+    restatements = restatement_sentences(report)
+    if restatements:
+        story.append(Paragraph("Restatement", styles["h2"]))
+        story += [Paragraph(escape(sentence), styles["body"]) for sentence in restatements]
+    story += [
         Paragraph("Key figures", styles["h2"]),
         _table(
             [
-                ["Measure", "Figure"],
-                ["Staff trained this quarter", str(tiles["trained_in_period"])],
-                ["Sectors engaged this quarter", str(tiles["sectors_engaged"])],
                 [
-                    "Share of headcount holding an in-date certificate",
-                    f"{tiles['coverage_overall']}%"
-                    if tiles["coverage_overall"] is not None
-                    else "–",
-                ],
-                ["In-date certificates", str(tiles["in_date"])],
-                ["Certificates expiring within 60 days", str(tiles["expiring_soon"])],
+                    Paragraph(escape(heading), styles["head"])
+                    for heading in ("Measure", report["label"], change_heading(report))
+                ]
+            ]
+            + [
+                [Paragraph(escape(label), styles["small"]), value, change]
+                for label, value, change in headline_rows(report)
             ],
-            [110 * mm, 50 * mm],
+            [100 * mm, 30 * mm, 40 * mm],
         ),
     ]
     if commentary.strip():
@@ -124,8 +175,8 @@ def render(*, tiles, by_sector, per_quarter, agency_rows, commentary: str, quart
     story += [
         Paragraph("Coverage by sector", styles["h2"]),
         _bar_chart(
-            [row["sector"] for row in by_sector],
-            [row["coverage"] or 0 for row in by_sector],
+            [row["name"] for row in report["sectors"]],
+            [row["coverage"] or 0 for row in report["sectors"]],
             "People with an in-date certificate, % of sector headcount",
             horizontal=True,
             value_max=100,
@@ -135,35 +186,17 @@ def render(*, tiles, by_sector, per_quarter, agency_rows, commentary: str, quart
             [
                 Paragraph("Staff trained per quarter", styles["h2"]),
                 _bar_chart(
-                    [label for label, _ in per_quarter],
-                    [count for _, count in per_quarter],
+                    [label for label, _ in report["per_quarter"]],
+                    [count for _, count in report["per_quarter"]],
                     "People trained (certificates issued) per quarter",
                     horizontal=False,
                 ),
             ]
         ),
-        Paragraph("Coverage by agency", styles["h2"]),
-        _table(
-            [["Agency", "Headcount", "In-date certificates", "Required but missing"]]
-            + [
-                [
-                    Paragraph(escape(row["agency"]), styles["small"]),
-                    row["headcount"] if row["headcount"] is not None else "Not given",
-                    str(row["in_date"]),
-                    str(row["required_missing"]),
-                ]
-                for row in agency_rows
-            ],
-            [80 * mm, 25 * mm, 30 * mm, 35 * mm],
-        ),
+        Paragraph("Coverage by agency and module", styles["h2"]),
+        _agency_table(agency_rows(report), styles),
         Spacer(1, 4 * mm),
-        Paragraph(
-            "Figures count people holding a certificate that has not expired, been revoked or "
-            "been replaced. Only people whose email address is verified and whose agency has "
-            "confirmed they work there are counted. Confidence ratings are only reported for "
-            "groups of 5 or more.",
-            styles["small"],
-        ),
+        Paragraph(escape(FOOTNOTE), styles["small"]),
     ]
     document.build(story)
     return buffer.getvalue()

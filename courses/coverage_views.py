@@ -1,12 +1,18 @@
-"""The Training Coordinator's (and agency leads') coverage dashboard."""
+"""The Training Coordinator's (and agency leads') coverage dashboard and drill-downs.
 
+Every figure is defined in ``courses/coverage_definitions.py`` (and ``docs/coverage.md``);
+the page shows those words beside each figure. Percentages are rounded once, here at
+display, by ``coverage_definitions.percent``; colours come from ``coverage_definitions.band``,
+which the legend is built from.
+"""
+
+import datetime
 import logging
 
 import pandas as pd
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,22 +21,29 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit as audit_log
+from accounts.models import JobRole
 from accounts.selectors import awaiting_count
+from certificates import validity
 from config import spreadsheets
 from network.models import Agency, Sector
 
+from . import coverage_definitions as words
 from .charts import horizontal_bars
 from .models import ModulePage
 from .selectors.coverage import (
+    FIGURES,
+    agencies_left_out,
     confidence_change,
+    coverage_and_roles,
     coverage_by_sector,
-    coverage_table,
+    data_quality,
     headlines,
-    learners_for_cell,
+    learners,
     scope_for,
     sector_rows,
     trained_per_quarter,
 )
+from .selectors.requirements import targets_table
 from .services import nudges
 
 audit = logging.getLogger("safecity.audit")
@@ -45,10 +58,25 @@ EXPORT_COLUMNS = {
     "in_date": "Holding an in-date certificate",
     "expiring": "Expiring within 60 days",
     "lapsed": "Lapsed",
+    "never_trained": "Never trained",
     "required_missing": "Required but missing",
     "coverage": "Coverage of headcount (%)",
     "coverage_registered": "Coverage of registered learners (%)",
 }
+
+#: How each figure is named on the page and in its drill-down's heading.
+FIGURE_LABELS = {
+    "registered": "registered",
+    "in_progress": "in progress",
+    "in_date": "in date",
+    "expiring": "expiring",
+    "lapsed": "lapsed",
+    "never_trained": "never trained",
+    "required_missing": "required but missing",
+}
+#: The figures listed in each cell of the agency and job role tables (registered is the
+#: agency's column, the same for every module).
+CELL_FIGURES = [figure for figure in FIGURES if figure != "registered"]
 
 
 class CoverageFilterForm(forms.Form):
@@ -72,6 +100,7 @@ class CoverageFilterForm(forms.Form):
         required=False,
         empty_label="All modules",
         label="Module",
+        error_messages={"invalid_choice": "Select a module from the list"},
     )
 
     def clean(self):
@@ -81,9 +110,8 @@ class CoverageFilterForm(forms.Form):
         return cleaned
 
     def period(self):
-        """The chosen period as aware datetimes (end exclusive), or None for this quarter."""
-        import datetime
-
+        """The chosen days as aware datetimes (start of the first day, start of the day
+        after the last), or None for this quarter to date."""
         start, end = self.cleaned_data.get("start"), self.cleaned_data.get("end")
         if not (start or end):
             return None
@@ -94,19 +122,126 @@ class CoverageFilterForm(forms.Form):
 
         return (
             at_midnight(start) if start else now - datetime.timedelta(days=365 * 10),
-            at_midnight(end + datetime.timedelta(days=1)) if end else now,
+            at_midnight(end + datetime.timedelta(days=1))
+            if end
+            else at_midnight(timezone.localdate(now) + datetime.timedelta(days=1)),
         )
 
+    def filters(self) -> dict:
+        """The sector and module chosen (when the form is valid), for every figure."""
+        if not self.is_valid():
+            return {"sector": None, "module_id": None}
+        module = self.cleaned_data.get("module")
+        return {
+            "sector": self.cleaned_data.get("sector") or None,
+            "module_id": module.pk if module else None,
+        }
 
-def heat(value) -> str:
-    """A band for colour; the number is always shown as text too."""
-    if value is None or value != value:  # NaN: no headcount
-        return "none"
-    if value >= 80:
-        return "high"
-    if value >= 50:
-        return "medium"
-    return "low"
+
+def _cells(records, link) -> list[dict]:
+    """The figures of one table row's cells, each with the URL of its people."""
+    cells = []
+    for record in records:
+        figures = [
+            {"key": figure, "label": FIGURE_LABELS[figure], "count": int(record[figure])}
+            for figure in CELL_FIGURES
+        ]
+        for figure in figures:
+            figure["url"] = link(record, figure["key"])
+        cells.append({**record, "figures": figures})
+    return cells
+
+
+def agency_rows(table: pd.DataFrame) -> list[dict]:
+    """The agency table as rows of cells, with percentages as shown and their band."""
+    rows = []
+
+    def link(record, figure):
+        url = reverse("courses:coverage_learners", args=[record["agency_id"], record["module_id"]])
+        return f"{url}?show={figure}"
+
+    for agency_id, group in table.groupby("agency_id", sort=False):
+        records = group.to_dict("records")
+        first = records[0]
+        headcount = None if pd.isna(first["headcount"]) else int(first["headcount"])
+        cells = _cells(records, link)
+        for cell in cells:
+            cell["coverage_shown"] = words.percent(cell["in_date"], headcount)
+            cell["band"] = words.band(cell["coverage_shown"])
+        rows.append(
+            {
+                "agency_id": int(agency_id),
+                "agency": first["agency"],
+                "headcount": headcount,
+                "registered": int(first["registered"]),
+                "registered_url": link(first, "registered"),
+                "cells": cells,
+            }
+        )
+    return rows
+
+
+def role_rows(roles: pd.DataFrame, filters: dict) -> list[dict]:
+    """Compliance by job role: per role, a cell per module with the share of the role in
+    date and links to the people behind each figure."""
+    names = dict(JobRole.choices)
+    base = {"sector": filters.get("sector") or ""}
+    rows = []
+
+    def link(record, figure):
+        url = reverse("courses:coverage_role_learners", args=[record["module_id"]])
+        query = {**base, "role": record["job_role"] or "none", "show": figure}
+        return url + "?" + "&".join(f"{key}={value}" for key, value in query.items() if value)
+
+    for job_role, group in roles.groupby("job_role", sort=False):
+        cells = _cells(group.to_dict("records"), link)
+        for cell in cells:
+            cell["coverage_shown"] = words.percent(cell["in_date"], cell["registered"])
+        first = cells[0]
+        rows.append(
+            {
+                "job_role": names.get(job_role, "Not given"),
+                "registered": int(first["registered"]),
+                "registered_url": link(first, "registered"),
+                "cells": cells,
+            }
+        )
+    return rows
+
+
+HELP = {
+    "tiles": (
+        "counted",
+        "trained_in_period",
+        "sectors_engaged",
+        "headline",
+        "face_to_face_by_count",
+        "registered",
+        "in_progress",
+        "in_date",
+        "expiring",
+        "lapsed",
+        "never_trained",
+        "required_missing",
+    ),
+    "agencies": (
+        "counted",
+        "registered",
+        "in_progress",
+        "in_date",
+        "expiring",
+        "lapsed",
+        "never_trained",
+        "required_missing",
+        "coverage",
+        "coverage_registered",
+        "rounding",
+    ),
+    "roles": ("job_role", "required_missing", "rounding"),
+    "sectors": ("sector_coverage", "headline", "rounding"),
+    "quarters": ("trained_in_period",),
+    "quality": ("data_quality", "counted"),
+}
 
 
 @require_GET
@@ -114,45 +249,26 @@ def heat(value) -> str:
 def dashboard(request):
     scope_for(request.user)  # 403 for anyone without a coverage role
     form = CoverageFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    module = filters.get("module")
-    table = coverage_table(
-        request.user, sector=filters.get("sector") or None, module_id=module.pk if module else None
-    )
+    filters = form.filters()
+    now = timezone.now()
+    table, roles = coverage_and_roles(request.user, now=now, **filters)
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
-        return _export(request, _export_frame(request, table), export)
+        return _export(request, _export_frame(request, table, roles, filters, now), export)
     modules = list(dict.fromkeys(zip(table["module_id"], table["module"], strict=True)))
-    rows = []
-    for agency_id, group in table.groupby("agency_id", sort=False):
-        first = group.iloc[0]
-        cells = []
-        for record in group.to_dict("records"):
-            record["band"] = heat(record["coverage"])
-            record["has_coverage"] = record["coverage"] == record["coverage"]
-            cells.append(record)
-        rows.append(
-            {
-                "agency_id": agency_id,
-                "agency": first["agency"],
-                "headcount": first["headcount"]
-                if first["headcount"] == first["headcount"]
-                else None,
-                "cells": cells,
-            }
-        )
-    sectors = coverage_by_sector(request.user)
+    sectors = coverage_by_sector(request.user, now, **filters)
     by_sector = sector_rows(sectors)
-    per_quarter = trained_per_quarter(request.user)
+    per_quarter = trained_per_quarter(request.user, now=now, **filters)
     context = {
         "confidence": confidence_change(request.user),
         "by_sector": by_sector,
+        "left_out": agencies_left_out(request.user, sector=filters["sector"]),
         "sector_chart": horizontal_bars(
             [
                 (
                     row["sector"],
                     row["coverage"],
-                    f"{row['coverage']:g}%" if row["coverage"] is not None else "No headcount",
+                    f"{row['coverage']}%" if row["coverage"] is not None else "No headcount",
                 )
                 for row in by_sector
             ],
@@ -160,17 +276,24 @@ def dashboard(request):
         ),
         "per_quarter": per_quarter,
         "quarter_chart": horizontal_bars(
-            [(label, count, str(count)) for label, count in per_quarter]
+            [(label, count, f"{count:,}") for label, count in per_quarter]
         ),
         "filter_form": form,
         "modules": modules,
-        "rows": rows,
+        "rows": agency_rows(table),
+        "role_rows": role_rows(roles, filters),
         "tiles": headlines(
             table,
             request.user,
+            now=now,
             period=form.period() if form.is_valid() else None,
             sectors=sectors,
+            **filters,
         ),
+        "quality": data_quality(request.user, table, sector=filters["sector"]),
+        "targets": targets_table(scope_for(request.user), validity.today(now)),
+        "legend": words.LEGEND,
+        "help": {key: words.entries(*keys) for key, keys in HELP.items()},
         # Members who chose an agency and are not confirmed yet (they do not count).
         "awaiting_confirmation": awaiting_count(request.user),
         # Shown in the page's error summary when a date is wrong.
@@ -180,25 +303,48 @@ def dashboard(request):
     return TemplateResponse(request, "courses/coverage/dashboard.html", context)
 
 
-def _export_frame(request, table):
-    """The table asked for (?table=agencies, sectors or quarters), with readable headings."""
+def _percent_column(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """``coverage_definitions.percent`` for a whole column (blank where no figure)."""
+    return pd.Series(
+        [words.percent(n, d) for n, d in zip(numerator, denominator, strict=True)],
+        index=numerator.index,
+        dtype="Int64",
+    )
+
+
+def _export_frame(request, table, roles, filters, now):
+    """The table asked for (?table=agencies, roles, sectors or quarters), with readable
+    headings, the same filters as the page and percentages as shown on it."""
     which = request.GET.get("table", "agencies")
     if which == "sectors":
-        frame = coverage_by_sector(request.user)
-        frame["sector"] = frame["sector"].map(dict(Sector.choices))
-        return frame.rename(
-            columns={
-                "sector": "Sector",
-                "headcount": "Headcount",
-                "trained": "People with an in-date certificate",
-                "coverage": "Coverage (%)",
-            }
-        )
+        rows = sector_rows(coverage_by_sector(request.user, now, **filters))
+        return pd.DataFrame(
+            [(row["sector"], row["headcount"], row["trained"], row["coverage"]) for row in rows],
+            columns=["Sector", "Headcount", "People with an in-date certificate", "Coverage (%)"],
+        ).astype({"Headcount": "Int64", "Coverage (%)": "Int64"})
     if which == "quarters":
         return pd.DataFrame(
-            trained_per_quarter(request.user), columns=["Quarter", "People trained"]
+            trained_per_quarter(request.user, now=now, **filters),
+            columns=["Quarter", "People trained"],
         )
-    frame = table[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS)
+    if which == "roles":
+        frame = roles.copy()
+        frame["coverage"] = _percent_column(frame["in_date"], frame["registered"])
+        frame["job_role"] = frame["job_role"].map(dict(JobRole.choices)).fillna("Not given")
+        frame["required"] = frame["required"].map({True: "Yes", False: "No"})
+        columns = {
+            "job_role": "Job role",
+            "module": "Module",
+            "required": "Required for some or all",
+            **{figure: EXPORT_COLUMNS[figure] for figure in FIGURES},
+            "coverage": "Coverage of registered learners (%)",
+        }
+        return frame[list(columns)].rename(columns=columns)
+    frame = table.copy()
+    frame["headcount"] = frame["headcount"].astype("Int64")
+    frame["coverage"] = _percent_column(frame["in_date"], frame["headcount"])
+    frame["coverage_registered"] = _percent_column(frame["in_date"], frame["registered"])
+    frame = frame[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS)
     frame["Sector"] = frame["Sector"].map(dict(Sector.choices))
     return frame
 
@@ -224,81 +370,82 @@ def _export(request, frame, kind):
     return response
 
 
-class BoardReportForm(forms.Form):
-    commentary = forms.CharField(
-        label="Commentary for the Board",
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="What the figures mean, where coverage is thin and what is planned. "
-        "Separate paragraphs with a blank line.",
-    )
-
-
-@login_required
-def board_report(request):
-    """The quarterly Board report as a PDF, with the coordinator's commentary."""
-    from django.utils import timezone
-
-    from . import board_report as report
-    from .selectors.coverage import quarter_label
-
-    if not request.user.has_perm("courses.view_coverage"):
-        raise PermissionDenied("Only the Training Coordinator produces the Board report.")
-    form = BoardReportForm(request.POST or None)
-    if request.method != "POST" or not form.is_valid():
-        return TemplateResponse(
-            request,
-            "courses/coverage/board_report.html",
-            {"form": form},
-            status=400 if form.errors else 200,
-        )
-    table = coverage_table(request.user)
-    sectors = coverage_by_sector(request.user)
-    agency_rows = [
-        {
-            "agency": agency,
-            "headcount": None
-            if group["headcount"].iloc[0] != group["headcount"].iloc[0]
-            else int(group["headcount"].iloc[0]),
-            "in_date": int(group["in_date"].sum()),
-            "required_missing": int(group["required_missing"].sum()),
-        }
-        for agency, group in table.groupby("agency", sort=True)
-    ]
-    content = report.render(
-        tiles=headlines(table, request.user, sectors=sectors),
-        by_sector=sector_rows(sectors),
-        per_quarter=trained_per_quarter(request.user),
-        agency_rows=agency_rows,
-        commentary=form.cleaned_data["commentary"],
-        quarter=quarter_label(timezone.now()),
-    )
-    audit_log.record("export.board_report", actor=request.user, summary="Board report (PDF)")
-    response = HttpResponse(content, content_type="application/pdf")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="board-report-{stamp}.pdf"'
-    return response
+def _figure(request) -> str:
+    """The figure a drill-down lists (``?show=``); "missing" is the older name of
+    required but missing; anything else lists everyone registered."""
+    show = request.GET.get("show", "registered")
+    if show == "missing":
+        return "required_missing"
+    return show if show in FIGURES else "registered"
 
 
 @require_GET
 @login_required
 def drill_down(request, agency_id: int, module_id: int):
+    """The people of one agency behind one figure of one module."""
     if not scope_for(request.user).allows(agency_id):
         raise Http404("No such agency")
     agency = get_object_or_404(Agency, pk=agency_id)
     module = get_object_or_404(ModulePage, pk=module_id)
-    missing = request.GET.get("show") == "missing"
+    figure = _figure(request)
     context = {
         "agency": agency,
         "module": module,
-        "missing": missing,
-        "learners": learners_for_cell(request.user, agency_id, module_id, required_missing=missing),
+        "figure": figure,
+        "figure_label": FIGURE_LABELS[figure],
+        "definition": words.DEFINITIONS[figure],
+        "missing": figure == "required_missing",
+        "figures": [(key, FIGURE_LABELS[key]) for key in FIGURES],
+        "learners": learners(request.user, module_id, figure, agency_id=agency_id),
     }
     audit.info(
-        "User %s viewed learners of agency %s, module %s", request.user.pk, agency_id, module_id
+        "User %s viewed learners of agency %s, module %s (%s)",
+        request.user.pk,
+        agency_id,
+        module_id,
+        figure,
     )
     return TemplateResponse(request, "courses/coverage/drill_down.html", context)
+
+
+@require_GET
+@login_required
+def role_drill_down(request, module_id: int):
+    """The people of one job role (across the agencies in view) behind one figure of the
+    compliance by job role table."""
+    scope_for(request.user)  # 403 for anyone without a coverage role
+    module = get_object_or_404(ModulePage, pk=module_id)
+    figure = _figure(request)
+    role = request.GET.get("role", "")
+    if role != "none" and role not in JobRole.values:
+        raise Http404("No such job role")
+    sector = request.GET.get("sector") or None
+    if sector is not None and sector not in Sector.values:
+        raise Http404("No such sector")
+    context = {
+        "module": module,
+        "figure": figure,
+        "figure_label": FIGURE_LABELS[figure],
+        "definition": words.DEFINITIONS[figure],
+        "role": role,
+        "role_name": dict(JobRole.choices).get(role, "Job role not given"),
+        "sector_name": dict(Sector.choices).get(sector) if sector else None,
+        "learners": learners(
+            request.user,
+            module_id,
+            figure,
+            job_role="" if role == "none" else role,
+            sector=sector,
+        ),
+    }
+    audit.info(
+        "User %s viewed learners in role %s, module %s (%s)",
+        request.user.pk,
+        role,
+        module_id,
+        figure,
+    )
+    return TemplateResponse(request, "courses/coverage/role_drill_down.html", context)
 
 
 def _people(count: int) -> str:

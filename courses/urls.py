@@ -2,7 +2,7 @@ from django.urls import path
 
 from accounts import agency_views
 
-from . import coverage_views, quiz_views, views
+from . import board_views, coverage_views, quiz_views, views
 
 app_name = "courses"
 
@@ -28,7 +28,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/time/", quiz_views.attempt_time, name="attempt_time"),
     path("attempts/<int:attempt_id>/result/", quiz_views.attempt_result, name="attempt_result"),
     path("coverage/", coverage_views.dashboard, name="coverage"),
-    path("coverage/board-report/", coverage_views.board_report, name="board_report"),
+    path("coverage/board-report/", board_views.board_report_view, name="board_report"),
     path("coverage/members/", agency_views.confirm_members, name="coverage_members"),
     path(
         "coverage/agencies/<int:agency_id>/modules/<int:module_id>/",
@@ -39,5 +39,10 @@ urlpatterns = [
         "coverage/agencies/<int:agency_id>/modules/<int:module_id>/nudge/",
         coverage_views.nudge,
         name="coverage_nudge",
+    ),
+    path(
+        "coverage/modules/<int:module_id>/people/",
+        coverage_views.role_drill_down,
+        name="coverage_role_learners",
     ),
 ]

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,7 +12,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -19,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import admin_views
 from .models import (
     Audience,
+    CoverageSnapshot,
     FaceToFaceSession,
     Question,
     QuestionCategory,
@@ -332,3 +335,81 @@ def register_coverage_dashboard_link():
     return CoverageMenuItem(
         "Coverage dashboard", reverse("courses:coverage"), icon_name="table", order=329
     )
+
+
+class SnapshotPermissionPolicy(ModelPermissionPolicy):
+    """Quarterly snapshots: viewing needs ``courses.view_coverage`` (the coordinator;
+    superusers have it); nobody may add, change or delete one here."""
+
+    def _get_permission_codename(self, action):
+        return "view_coverage"
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return super().users_with_any_permission([]).none()
+        return super().users_with_any_permission(["view"])
+
+
+class SnapshotHeadlineColumn(Column):
+    def __init__(self, name, label, figure):
+        super().__init__(name, label=label)
+        self.figure = figure
+
+    def get_value(self, instance):
+        value = instance.figures.get("headline", {}).get(self.figure)
+        return "–" if value is None else value
+
+
+class CoverageSnapshotViewSet(ModelViewSet):
+    """Read-only listing of the stored quarterly figures (the Board report shows them)."""
+
+    model = CoverageSnapshot
+    icon = "table"
+    menu_label = "Quarterly snapshots"
+    menu_name = "coverage-snapshots"
+    menu_order = 1080
+    menu_hook = "register_reports_menu_item"
+    add_to_reference_index = False
+    list_display = [
+        Column("label", label="Quarter"),
+        Column("taken_at", label="Stored on"),
+        SnapshotHeadlineColumn("trained", "People trained", "trained_in_quarter"),
+        SnapshotHeadlineColumn("in_date", "People in date at the end", "in_date_people"),
+        SnapshotHeadlineColumn("coverage", "Coverage (%)", "coverage"),
+        Column("definitions_version", label="Definitions"),
+    ]
+    ordering = ["-year", "-quarter"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_urlpatterns(self):
+        # The listing only: no add, edit, delete, history or usage views exist.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("add", "edit", "delete", "history", "usage"):
+            view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def get_permissions_to_register(self):
+        return Permission.objects.none()
+
+
+register_permission_policy(
+    CoverageSnapshot, SnapshotPermissionPolicy(CoverageSnapshot), exact_class=True
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_snapshot_viewset():
+    return CoverageSnapshotViewSet("coverage_snapshots")

@@ -85,14 +85,13 @@ def next_check_date(today: datetime.date) -> datetime.date:
 
 
 def _in_date_certificates(module_id, now):
+    """Certificates for the module in date on the day of ``now`` (Europe/London), by
+    ``certificates.validity``: in force (never revoked or replaced) and valid through the
+    date they print."""
+    from certificates import validity
     from certificates.models import Certificate
 
-    return Certificate.objects.filter(
-        module_id=module_id,
-        revoked_at__isnull=True,
-        superseded_by__isnull=True,
-        expires_at__gt=now,
-    )
+    return Certificate.objects.filter(validity.in_date_q(validity.day_of(now)), module_id=module_id)
 
 
 def trained_count(venue: Venue, now=None) -> int:

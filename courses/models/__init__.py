@@ -20,12 +20,14 @@ from .quizzes import (
     Quiz,
     QuizSlot,
 )
+from .snapshots import CoverageSnapshot
 
 __all__ = [
     "Attempt",
     "Audience",
     "ConfidenceResponse",
     "CourseIndexPage",
+    "CoverageSnapshot",
     "Enrolment",
     "FaceToFaceSession",
     "LessonCompletion",

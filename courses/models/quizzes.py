@@ -3,6 +3,7 @@
 import uuid
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -25,8 +26,15 @@ from wagtail.search import index
 
 from ..admin_forms import QuestionAdminForm
 from ..quiz_formats import MATCHING, MULTIPLE, SINGLE, TRUE_FALSE
+from ..quiz_formats.html import sanitise_stored
 
-STEM_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# Pictures and file links too: an imported question's pictures are Wagtail images, and an
+# editor must be able to keep (and fix the alt text of) them when editing the question.
+STEM_FEATURES = ["bold", "italic", "ol", "ul", "link", "image", "document-link"]
+TEXT_HELP = (
+    "HTML is allowed: <b>, <i>, <u>, <sub>, <sup>, <br>, links and pictures from the image "
+    "library. Anything else is removed when saved."
+)
 
 
 class QuestionType(models.TextChoices):
@@ -125,29 +133,59 @@ class Question(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clu
         return self.name
 
 
-class QuestionOption(Orderable):
+class SanitisedTexts:
+    """A question's inline texts are sanitised HTML (courses.quiz_formats.html), edited as HTML
+    in a textarea: sanitised when the form is checked (so the draft revision is clean too) and
+    again when saved."""
+
+    html_fields: tuple[str, ...] = ()
+
+    def sanitise_texts(self) -> None:
+        for name in self.html_fields:
+            setattr(self, name, sanitise_stored(getattr(self, name)))
+
+    def clean(self):
+        super().clean()
+        self.sanitise_texts()
+
+    def save(self, *args, **kwargs):
+        self.sanitise_texts()
+        super().save(*args, **kwargs)
+
+
+def _html_panel(name: str, rows: int = 2) -> FieldPanel:
+    return FieldPanel(name, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class QuestionOption(SanitisedTexts, Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
-    text = models.TextField(max_length=1000)
+    text = models.TextField(max_length=2000, help_text=TEXT_HELP)
     fraction = models.DecimalField(
         max_digits=6,
         decimal_places=5,
         default=Decimal(0),
         validators=[MinValueValidator(Decimal(-1)), MaxValueValidator(Decimal(1))],
     )
-    feedback = models.TextField(blank=True, max_length=2000)
+    feedback = models.TextField(blank=True, max_length=4000)
 
-    panels = [FieldPanel("text"), FieldPanel("fraction"), FieldPanel("feedback")]
+    html_fields = ("text", "feedback")
+    panels = [_html_panel("text"), FieldPanel("fraction"), _html_panel("feedback")]
 
     def __str__(self):
         return self.text
 
 
-class QuestionPair(Orderable):
+class QuestionPair(SanitisedTexts, Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="pairs")
-    prompt = models.CharField(max_length=300)
-    answer = models.CharField(max_length=300)
+    prompt = models.TextField(
+        max_length=2000,
+        blank=True,
+        help_text="Leave empty for an extra wrong answer. " + TEXT_HELP,
+    )
+    answer = models.CharField(max_length=300, help_text="Plain text: it is shown in a list.")
 
-    panels = [FieldRowPanel([FieldPanel("prompt"), FieldPanel("answer")])]
+    html_fields = ("prompt",)
+    panels = [FieldRowPanel([_html_panel("prompt"), FieldPanel("answer")])]
 
     def __str__(self):
         return f"{self.prompt} → {self.answer}"

@@ -15,7 +15,7 @@ MATCHING = "matching"
 
 @dataclass
 class ParsedOption:
-    text: str  # plain text or simple HTML
+    text: str  # sanitised HTML (courses.quiz_formats.html)
     fraction: Decimal  # share of the question's mark: 1 for a single right answer,
     # e.g. 0.5 each for two right answers of a multiple-response question; negative allowed
     feedback: str = ""
@@ -23,8 +23,8 @@ class ParsedOption:
 
 @dataclass
 class ParsedPair:
-    prompt: str
-    answer: str
+    prompt: str  # sanitised HTML; empty for an extra wrong answer (a distractor), as in Moodle
+    answer: str  # plain text: it is a choice in a <select>
 
 
 @dataclass
@@ -38,6 +38,9 @@ class ParsedQuestion:
     category: str = ""  # from $CATEGORY: (GIFT) or <question type="category"> (XML)
     tags: list[str] = field(default_factory=list)
     line: int = 0  # where the question starts in the file (1-based)
+    # Files embedded in a Moodle XML export, by name: the texts refer to them as
+    # @@PLUGINFILE@@/name until the import stores them as Wagtail images or documents.
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
 
 
 @dataclass

@@ -32,6 +32,7 @@ from . import (
     ParseError,
     ParseResult,
 )
+from .html import PLAIN, PLUGINFILE, convert, has_picture, images, referenced_files
 
 # --- Shared by the GIFT and Moodle XML readers -------------------------------------------------
 
@@ -54,40 +55,20 @@ def unsupported(kind: str) -> InvalidQuestion:
     return InvalidQuestion(f"{kind} can't be imported; {SUPPORTED_TYPES}")
 
 
-def text_to_html(text: str, *, is_html: bool, block: bool) -> str:
-    """Turn a text from a file into the HTML we store.
-
-    ``block`` texts (question text, general feedback) become ``<p>`` paragraphs; inline texts
-    (answers, feedback, matching prompts) stay inline, line breaks becoming ``<br>``. HTML is
-    kept as written, except that a lone ``<p>`` around an inline text is removed.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if is_html:
-        return text if block else _unwrap_paragraph(text)
-    return _paragraphs(text) if block else _inline(text)
+def text_to_html(text: str, text_format: str, *, block: bool) -> str:
+    """Turn a text from a file, in one of Moodle's formats, into the sanitised HTML we store
+    (see :mod:`courses.quiz_formats.html` for the definitions)."""
+    return convert(text, text_format, block=block)
 
 
 def _paragraphs(text: str) -> str:
     """Escape plain text into ``<p>`` paragraphs (split at blank lines)."""
-    chunks = (chunk.strip() for chunk in re.split(r"\n[ \t]*\n\s*", text.strip()))
-    return "".join(f"<p>{_inline(chunk)}</p>" for chunk in chunks if chunk)
+    return convert(text, PLAIN, block=True)
 
 
 def _inline(text: str) -> str:
     """Escape plain text into inline HTML, line breaks becoming ``<br>``."""
-    lines = text.strip().split("\n")
-    return "<br>".join(html.escape(line.strip(), quote=False) for line in lines)
-
-
-_LONE_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*)</p>", re.DOTALL | re.IGNORECASE)
-
-
-def _unwrap_paragraph(text: str) -> str:
-    """``<p>Paris</p>`` → ``Paris``; anything else is returned unchanged."""
-    match = _LONE_PARAGRAPH.fullmatch(text)
-    if match and not re.search(r"</?p[\s>]", match.group(1), re.IGNORECASE):
-        return match.group(1).strip()
-    return text
+    return convert(text, PLAIN, block=False)
 
 
 _BREAKING_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table)\b[^>]*>", re.I)
@@ -114,9 +95,36 @@ def normalise_category(path: str) -> str:
     return re.sub(r"^top(?:/|$)", "", path).strip()
 
 
+# Moodle's grades (question_bank::fraction_options_full in question/engine/bank.php): an
+# answer's fraction must be one of these or its negative. Moodle's import compares within
+# 0.00001 (match_grade_options in lib/questionlib.php) and refuses the file otherwise.
+MOODLE_FRACTIONS = tuple(
+    Decimal(value)
+    for value in (
+        "1", "0.9", "0.8333333", "0.8", "0.75", "0.7", "0.6666667", "0.6", "0.5", "0.4",
+        "0.3333333", "0.3", "0.25", "0.2", "0.1666667", "0.1428571", "0.125", "0.1111111",
+        "0.1", "0.05", "0",
+    )
+)  # fmt: skip
+ALL_MOODLE_FRACTIONS = tuple(sorted({*MOODLE_FRACTIONS, *(-f for f in MOODLE_FRACTIONS)}))
+MATCH_TOLERANCE = Decimal("0.00001")
+
+
+def moodle_fraction(value: Decimal) -> Decimal | None:
+    """The Moodle grade ``value`` stands for (within 0.00001), or None if it is not one."""
+    for allowed in ALL_MOODLE_FRACTIONS:
+        if abs(value - allowed) < MATCH_TOLERANCE:
+            return allowed
+    return None
+
+
+def nearest_moodle_fraction(value: Decimal) -> Decimal:
+    return min(ALL_MOODLE_FRACTIONS, key=lambda allowed: (abs(value - allowed), -allowed))
+
+
 def fraction_from_percent(raw: str, number: int) -> Decimal:
     """Answer ``number``'s weight ``"50"`` (percent) → ``Decimal("0.5")``; raise InvalidQuestion
-    unless it is a number from -100 to 100."""
+    unless it is one of Moodle's grades (33.33333, not 33) from -100 to 100."""
     try:
         value = Decimal(raw.strip())
     except InvalidOperation:
@@ -127,9 +135,16 @@ def fraction_from_percent(raw: str, number: int) -> Decimal:
             f'Answer {number} has the weight "{shown}"; '
             "weights must be numbers between -100% and 100%."
         )
-    # Moodle keeps seven decimal places of a fraction: 33.33333% is 0.3333333.
-    fraction = (value / 100).quantize(FRACTION_PLACES).normalize()
-    return fraction if fraction else Decimal(0)
+    fraction = moodle_fraction(value / 100)
+    if fraction is None:
+        suggestion = percent(nearest_moodle_fraction(value / 100))
+        raise InvalidQuestion(
+            f"Answer {number} has the weight {raw.strip()}%, which Moodle does not allow: "
+            f"use {suggestion}%. Weights are 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, "
+            "40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 or 0 "
+            "(or minus one of them)."
+        )
+    return fraction.normalize() if fraction else Decimal(0)
 
 
 def percent(fraction: Decimal) -> str:
@@ -139,8 +154,9 @@ def percent(fraction: Decimal) -> str:
 
 def validate(question: ParsedQuestion) -> None:
     """Check a parsed question against the rules every import follows; raise InvalidQuestion."""
-    if not html_to_plain(question.stem) and "<img" not in question.stem.lower():
+    if not html_to_plain(question.stem) and not has_picture(question.stem):
         raise InvalidQuestion("The question has no text.")
+    _validate_files(question)
     if question.type == MATCHING:
         _validate_pairs(question.pairs)
     elif question.type == TRUE_FALSE:
@@ -149,10 +165,41 @@ def validate(question: ParsedQuestion) -> None:
         _validate_choices(question.type, question.options)
 
 
+def question_texts(question: ParsedQuestion) -> list[str]:
+    """Every HTML text of a question, in reading order."""
+    texts = [question.stem]
+    for option in question.options:
+        texts += [option.text, option.feedback]
+    texts += [pair.prompt for pair in question.pairs]
+    texts.append(question.general_feedback)
+    return [text for text in texts if text]
+
+
+def _validate_files(question: ParsedQuestion) -> None:
+    """Every ``@@PLUGINFILE@@`` reference has its file in the export; no picture comes from
+    another website (it would tell that site who is taking the quiz, and when)."""
+    for text in question_texts(question):
+        for name in referenced_files(text):
+            if name not in question.files:
+                raise InvalidQuestion(
+                    f'The text refers to the file "{name}", but the file is not in the export. '
+                    "Export the questions from Moodle again, as Moodle XML (GIFT cannot hold "
+                    "files)."
+                )
+        for image in images(text):
+            if not image.get("src", "").startswith(PLUGINFILE):
+                raise InvalidQuestion(
+                    f"It shows a picture from another website ({image.get('src', '')[:60]}). "
+                    "Add the picture to the question in Moodle and export again, so that it "
+                    "is stored here."
+                )
+
+
 def _validate_pairs(pairs: list[ParsedPair]) -> None:
-    if len(pairs) < 2:
+    prompts = [pair for pair in pairs if pair.prompt]
+    if len(prompts) < 2:
         raise InvalidQuestion(
-            f"A matching question needs at least two pairs; this one has {len(pairs)}."
+            f"A matching question needs at least two pairs; this one has {len(prompts)}."
         )
     for number, pair in enumerate(pairs, 1):
         if not pair.answer:
@@ -322,7 +369,7 @@ def _parse_question(lines: list[tuple[int, str]]) -> ParsedQuestion:
     name, source = _split_name(source)
     stem_source, answers = _split_answer_block(source)
     stem_format, stem_source = _split_format(stem_source, "moodle")
-    stem = text_to_html(_restore(stem_source), is_html=stem_format == "html", block=True)
+    stem = text_to_html(_restore(stem_source), stem_format, block=True)
     answers, general_source = _split_general_feedback(answers)
     question = ParsedQuestion(
         type=SINGLE,
@@ -382,7 +429,7 @@ def _split_format(source: str, default: str) -> tuple[str, str]:
 def _decode(source: str, default_format: str, *, block: bool) -> str:
     """A protected text with an optional format prefix → stored HTML."""
     text_format, source = _split_format(source, default_format)
-    return text_to_html(_restore(source), is_html=text_format == "html", block=block)
+    return text_to_html(_restore(source), text_format, block=block)
 
 
 def _split_general_feedback(answers: str) -> tuple[str, str]:
@@ -400,9 +447,10 @@ def _read_answers(question: ParsedQuestion, answers: str, text_format: str) -> N
     if answers.startswith("#"):
         raise unsupported("Numerical questions")
     if "~" in answers:
+        # Moodle's rule (question/format/gift/format.php): single choice when one answer is
+        # marked "=", else multiple response, whatever the weights.
         question.options = _read_choices(answers, text_format)
-        right = [option for option in question.options if option.fraction > 0]
-        question.type = MULTIPLE if len(right) > 1 else SINGLE
+        question.type = SINGLE if "=" in answers else MULTIPLE
     elif "=" in answers and "->" in answers:
         question.type = MATCHING
         question.pairs = _read_pairs(answers, text_format)
@@ -446,16 +494,20 @@ def _read_choices(answers: str, text_format: str) -> list[ParsedOption]:
 
 
 def _read_pairs(answers: str, text_format: str) -> list[ParsedPair]:
-    """``=Canada -> Ottawa =Italy -> Rome`` → pairs; a pair with no prompt is a distractor."""
+    """``=Canada -> Ottawa =Italy -> Rome`` → pairs; a pair with no prompt (``= -> Paris``) is
+    an extra wrong answer, kept as Moodle keeps it."""
     pairs = []
     for number, token in enumerate(_answer_tokens(answers, "="), 1):
         prompt, arrow, answer = token[1:].partition("->")
         if not arrow:
             raise InvalidQuestion(f"Matching pair {number} needs the form =prompt -> answer.")
-        prompt_html = _decode(prompt, text_format, block=False)
-        if prompt_html:  # Moodle's extra wrong answers ("= -> Paris") are left out
-            pairs.append(ParsedPair(prompt_html, _inline(_restore(answer))))
+        pairs.append(ParsedPair(_decode(prompt, text_format, block=False), _answer(answer)))
     return pairs
+
+
+def _answer(source: str) -> str:
+    """A matching answer: plain text on one line (Moodle reads it with no format)."""
+    return " ".join(_restore(source).split())
 
 
 def _read_true_false(answers: str, text_format: str) -> list[ParsedOption]:
@@ -534,10 +586,7 @@ def _export_choice(option: ParsedOption, kind: str, text_format: str) -> str:
 def _export_pair(pair: ParsedPair, text_format: str) -> str:
     prompt, _ = _encode(pair.prompt, text_format, block=False, avoid="->")
     # Moodle reads matching answers as plain text, with no format prefix.
-    answer = _plain_inline(pair.answer)
-    if answer is None:
-        answer = html_to_plain(pair.answer)
-    return f"={prompt} -> {_escape(answer)}"
+    return f"={prompt} -> {_escape(pair.answer)}"
 
 
 def _export_true_false(options: list[ParsedOption], text_format: str) -> str:
@@ -561,7 +610,7 @@ def _encode(text: str, context: str, *, block: bool, avoid: str = "") -> tuple[s
         raw = text if text_format == "html" else _plain(text, block=block)
         if raw is None or (avoid and avoid in raw):
             continue
-        if text_to_html(raw, is_html=text_format == "html", block=block) != text:
+        if text_to_html(raw, text_format, block=block) != text:
             continue
         needs_prefix = text_format != context or raw.startswith("[")
         return (f"[{text_format}]" if needs_prefix else "") + _escape(raw), text_format

@@ -2,14 +2,21 @@
 
 Supported: ``<question type="category">`` (sets the category of the questions after it),
 ``multichoice`` (``<single>true</single>`` → single choice, ``false`` → multiple response),
-``truefalse`` and ``matching``, with names, texts, general and per-answer feedback and tags.
-Texts follow their ``format`` attribute: ``html`` is kept, other formats are escaped (see
-:func:`courses.quiz_formats.gift.text_to_html`); answers default to the question text's format.
+``truefalse`` and ``matching`` (a sub-question with no text is an extra wrong answer, kept),
+with names, texts, general and per-answer feedback and tags. Texts follow their ``format``
+attribute (``html``, ``moodle_auto_format``, ``plain_text``, ``markdown``), converted as Moodle
+converts them (:mod:`courses.quiz_formats.html`); answers default to the question text's
+format. Files embedded as ``<file name="…" encoding="base64">`` (pictures, sound, PDF) are
+kept with the question for the import to store; a text referring to a file that is not in the
+export, a file of another type, a file over 2 MB or a picture that is not a picture is an error.
 
 The file is parsed with defusedxml and may not contain a ``<!DOCTYPE>``: Moodle never writes
 one, and entity declarations are how "billion laughs" and external-entity (XXE) attacks work.
 """
 
+import base64
+import binascii
+import io
 from decimal import Decimal
 from typing import Any
 from xml.etree.ElementTree import Element, TreeBuilder
@@ -17,6 +24,7 @@ from xml.etree.ElementTree import ParseError as XMLSyntaxError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
+from PIL import Image, UnidentifiedImageError
 
 from . import (
     MATCHING,
@@ -40,6 +48,7 @@ from .gift import (
     unsupported,
     validate,
 )
+from .html import FILE_TYPES, MAX_FILE_BYTES, file_kind
 
 DEFAULT_FORMAT = "moodle_auto_format"
 
@@ -159,10 +168,50 @@ def _read_question(element: Element, kind: str) -> ParsedQuestion:
         stem=stem,
         general_feedback=_html(element.find("generalfeedback"), stem_format, block=True),
         tags=[tag.strip() for tag in _texts(element, "tags/tag/text") if tag.strip()],
+        files=_files(element),
     )
     readers[kind](question, element, stem_format)
     validate(question)
     return question
+
+
+def _files(element: Element) -> dict[str, bytes]:
+    """Every file embedded in the question's texts, by name; raise InvalidQuestion for one we
+    can't take (its type, its size, bad base64, a picture that isn't one)."""
+    files: dict[str, bytes] = {}
+    for found in element.iter("file"):
+        name = (found.get("name") or "").strip()
+        if not name or name in files:
+            continue
+        kind = file_kind(name)
+        if kind is None:
+            raise InvalidQuestion(f'The file "{name}" can\'t be imported: only {FILE_TYPES} can.')
+        try:
+            data = base64.b64decode("".join((found.text or "").split()), validate=True)
+        except (binascii.Error, ValueError):
+            raise InvalidQuestion(
+                f'The file "{name}" is damaged (its base64 text can\'t be read). '
+                "Export the questions from Moodle again."
+            ) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise InvalidQuestion(
+                f'The file "{name}" is {len(data) / 1024 / 1024:.1f} MB; files in a question '
+                f"can be up to {MAX_FILE_BYTES // 1024 // 1024} MB. Make it smaller in Moodle "
+                "and export again."
+            )
+        if kind == "image" and not _is_picture(data):
+            raise InvalidQuestion(f'The file "{name}" is not a picture that can be shown.')
+        files[name] = data
+    return files
+
+
+def _is_picture(data: bytes) -> bool:
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _texts(element: Element, path: str) -> list[str]:
@@ -179,7 +228,7 @@ def _html(element: Element | None, default_format: str, *, block: bool) -> str:
         return ""
     text_format = _format_of(element, default_format)
     text = element.findtext("text") or ""
-    return text_to_html(text, is_html=text_format == "html", block=block)
+    return text_to_html(text, text_format, block=block)
 
 
 def _fraction(answer: Element, number: int) -> Decimal:
@@ -221,10 +270,11 @@ def _read_true_false(question: ParsedQuestion, element: Element, text_format: st
 
 
 def _read_pairs(question: ParsedQuestion, element: Element, text_format: str) -> None:
-    """Sub-questions with no text are Moodle's extra wrong answers: they are left out."""
+    """Sub-questions with no text are Moodle's extra wrong answers: kept, with no prompt.
+    Answers are plain text (Moodle has no format for them)."""
     question.type = MATCHING
     for sub in element.findall("subquestion"):
         prompt = _html(sub, text_format, block=False)
-        if prompt:
-            answer = text_to_html(sub.findtext("answer/text") or "", is_html=False, block=False)
+        answer = " ".join((sub.findtext("answer/text") or "").split())
+        if prompt or answer:
             question.pairs.append(ParsedPair(prompt, answer))

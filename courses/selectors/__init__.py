@@ -239,10 +239,13 @@ class Dashboard:
     in_progress: list[DashboardRow]
     completed: list[DashboardRow]
     due_for_refresh: list[DashboardRow]
+    # "Required for your role" (courses.selectors.requirements.required_for).
+    required: list = field(default_factory=list)
 
 
 def learner_dashboard(user, now: datetime.datetime | None = None) -> Dashboard:
-    """A learner's modules: in progress, completed, and due for a refresher. One query."""
+    """A learner's modules: in progress, completed, and due for a refresher (one query),
+    and the modules required for their role (a few more; see ``required_for``)."""
     now = now or timezone.now()
     enrolments = (
         Enrolment.objects.filter(user=user)
@@ -270,7 +273,16 @@ def learner_dashboard(user, now: datetime.datetime | None = None) -> Dashboard:
         completed.append(row)
         if enrolment.module_id not in refreshing and refresh_due(enrolment, now):
             due.append(row)
-    return Dashboard(in_progress=in_progress, completed=completed, due_for_refresh=due)
+    from certificates.validity import today
+
+    from .requirements import required_for
+
+    return Dashboard(
+        in_progress=in_progress,
+        completed=completed,
+        due_for_refresh=due,
+        required=required_for(user, today(now)),
+    )
 
 
 def reflection_notes(user, lesson: LessonPage) -> dict[str, str]:

@@ -1,30 +1,55 @@
-"""Training coverage by agency and module, computed with pandas from a few queries.
+"""Training coverage by agency, module and job role: the figures of ``docs/coverage.md``.
 
-Who may see what is decided here, not in templates: the coordinator sees every agency, an
-agency lead only their own.
+Every figure is defined in words in ``courses.coverage_definitions`` (and
+``docs/coverage.md``) and implemented here from one condition each, shared by the counts
+and the drill-downs, so a drill-down lists exactly the people its cell counts:
 
-Who counts is decided by ``accounts.selectors.counted_members``: only people whose email is
-verified and whose agency membership is confirmed appear anywhere here (tiles, tables,
-sector roll-up, charts, drill-downs, and so the exports and the Board report).
+- who counts now: ``accounts.selectors.counted_q`` / ``counted_members`` (active, verified,
+  confirmed), in an active agency (``_agencies``), for a live module (``_modules``);
+- certificate states by printed date: ``certificates.validity.in_force_q``, ``in_date_q``
+  and ``expiring_q`` on the day (Europe/London) of ``now``;
+- who must hold a module: ``required_roles`` (the requirements matrix).
+
+Registered, in date, expiring and "held" (a certificate in force) are counted by the
+database in one GROUP BY over (agency, module, job role); lapsed is held minus in date and
+never trained is registered minus held, exactly as the definitions say. pandas only joins
+small grouped results. Who may see what is decided here, not in templates: the coordinator
+sees every agency, an agency lead only their own.
 """
 
 import datetime
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
-from accounts.selectors import counted_members, counted_q
+from accounts.models import JobRole, User
+from accounts.selectors import counted_members, counted_q, verified_email
+from certificates import validity
 from certificates.models import Certificate
-from network.models import Agency
+from certificates.validity import expiring_q, in_date_q, in_force_q
+from network.models import Agency, Sector
 
+from ..coverage_definitions import percent
 from ..models import Enrolment, ModulePage, TrainingRequirement
 
-EXPIRING_DAYS = 60
-COUNT_COLUMNS = ["registered", "in_progress", "in_date", "expiring", "lapsed", "required_missing"]
+EXPIRING_DAYS = validity.EXPIRING_DAYS
+#: The figures counted per agency and module, each with a drill-down of its people.
+FIGURES = [
+    "registered",
+    "in_progress",
+    "in_date",
+    "expiring",
+    "lapsed",
+    "never_trained",
+    "required_missing",
+]
+COUNT_COLUMNS = FIGURES
 
 
 @dataclass(frozen=True)
@@ -49,16 +74,28 @@ def scope_for(user) -> Scope:
     raise PermissionDenied("You cannot see training coverage.")
 
 
-def _agencies(scope: Scope, sector: str | None) -> pd.DataFrame:
+def _day(now: datetime.datetime | None) -> datetime.date:
+    return validity.today(now)
+
+
+def _agency_queryset(scope: Scope, sector: str | None):
     agencies = Agency.objects.filter(is_active=True)
     if scope.agency_ids is not None:
         agencies = agencies.filter(pk__in=scope.agency_ids)
     if sector:
         agencies = agencies.filter(sector=sector)
+    return agencies
+
+
+def _agencies(scope: Scope, sector: str | None) -> pd.DataFrame:
+    """Active agencies in scope. ``headcount`` is a float column (NaN when not given), as
+    reports built on this frame expect; it is shown as a whole number (``1,200``)."""
     frame = pd.DataFrame(
-        list(agencies.values("id", "name", "sector", "headcount")),
+        list(_agency_queryset(scope, sector).values("id", "name", "sector", "headcount")),
         columns=["id", "name", "sector", "headcount"],
     )
+    frame["headcount"] = pd.to_numeric(frame["headcount"], errors="coerce").astype("float64")
+    frame["sector"] = frame["sector"].astype("str")
     return frame.rename(columns={"id": "agency_id", "name": "agency"})
 
 
@@ -78,8 +115,176 @@ def _frame(rows, columns) -> pd.DataFrame:
     frame = pd.DataFrame(list(rows)).rename(columns=RENAMES).reindex(columns=columns)
     for column in ("job_role", "sector"):
         if column in frame:
-            frame[column] = frame[column].astype("str")
+            frame[column] = frame[column].fillna("").astype("str")
     return frame
+
+
+# --- Who must hold a module ------------------------------------------------------------
+
+
+def _requirements(module_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    """(sector, job role) of every requirement, per module (one query)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for module_id, sector, job_role in TrainingRequirement.objects.filter(
+        module_id__in=list(module_ids)
+    ).values_list("module_id", "sector", "job_role"):
+        found.setdefault(module_id, []).append((sector, job_role))
+    return found
+
+
+def required_roles(requirements: Iterable[tuple[str, str]], sector: str) -> set[str] | None:
+    """The job roles of an agency in ``sector`` that must hold a module with these
+    (sector, job role) requirements: None for every role, an empty set for none. An empty
+    sector or role in a requirement means every sector or every role."""
+    roles: set[str] = set()
+    for required_sector, job_role in requirements:
+        if required_sector and required_sector != sector:
+            continue
+        if not job_role:
+            return None
+        roles.add(job_role)
+    return roles
+
+
+def required_of(agency: Agency, module_id: int) -> set[str] | None:
+    """``required_roles`` for one agency and module."""
+    return required_roles(_requirements([module_id]).get(module_id, []), agency.sector)
+
+
+def _required_q(requirements: list[tuple[str, str]], sectors: Iterable[str]) -> Q:
+    """People (a filter on ``User``) who must hold a module with these requirements."""
+    condition = Q(pk__in=[])
+    for sector in sectors:
+        roles = required_roles(requirements, sector)
+        if roles is None:
+            condition |= Q(agency__sector=sector)
+        elif roles:
+            condition |= Q(agency__sector=sector, job_role__in=sorted(roles))
+    return condition
+
+
+# --- The figures, per agency, module and job role ---------------------------------------
+
+
+def _certificate_exists(module_id: int, condition: Q) -> Exists:
+    return Exists(Certificate.objects.filter(condition, user=OuterRef("pk"), module_id=module_id))
+
+
+def _in_progress_exists(module_id: int) -> Exists:
+    return Exists(
+        Enrolment.objects.filter(
+            user=OuterRef("pk"), module_id=module_id, completed_at__isnull=True
+        )
+    )
+
+
+def people_q(figure: str, module_id: int, day: datetime.date, requirements=None) -> Q:
+    """The people (a filter on counted members) a figure counts for one module.
+
+    The same conditions as ``_detail`` counts with: a certificate in force / in date /
+    expiring (``certificates.validity``), an open enrolment, the requirements matrix.
+    """
+    held = _certificate_exists(module_id, in_force_q())
+    in_date = _certificate_exists(module_id, in_date_q(day))
+    if figure == "registered":
+        return Q()
+    if figure == "in_progress":
+        return Q(_in_progress_exists(module_id))
+    if figure == "in_date":
+        return Q(in_date)
+    if figure == "expiring":
+        return Q(_certificate_exists(module_id, expiring_q(day)))
+    if figure == "lapsed":
+        return Q(held) & ~Q(in_date)
+    if figure == "never_trained":
+        return ~Q(held)
+    if figure == "required_missing":
+        return _required_q(requirements or [], Sector.values) & ~Q(in_date)
+    raise ValueError(f"Unknown figure: {figure}")
+
+
+def _detail(scope: Scope, sector: str | None, module_id: int | None, now: datetime.datetime | None):
+    """The agencies, the modules and every figure per (agency, module, job role)."""
+    day = _day(now)
+    agencies = _agencies(scope, sector)
+    modules = _modules(module_id)
+    columns = ["agency_id", "module_id", "job_role", *FIGURES, "held"]
+    if agencies.empty or modules.empty:
+        return agencies, modules, pd.DataFrame(columns=columns)
+    agency_ids = agencies["agency_id"].tolist()
+    module_ids = modules["module_id"].tolist()
+    key = ["agency_id", "module_id", "job_role"]
+
+    people = _frame(
+        counted_members()
+        .filter(agency_id__in=agency_ids)
+        .values("agency_id", "job_role")
+        .annotate(registered=Count("id", distinct=True))
+        .order_by(),
+        ["agency_id", "job_role", "registered"],
+    )
+    certificates = _frame(
+        Certificate.objects.filter(
+            counted_q("user"),
+            in_force_q(),
+            user__agency_id__in=agency_ids,
+            module_id__in=module_ids,
+        )
+        .values("user__agency_id", "module_id", "user__job_role")
+        .annotate(
+            held=Count("user", distinct=True),
+            in_date=Count("user", filter=in_date_q(day), distinct=True),
+            expiring=Count("user", filter=expiring_q(day), distinct=True),
+        )
+        .order_by(),
+        [*key, "held", "in_date", "expiring"],
+    )
+    in_progress = _frame(
+        Enrolment.objects.filter(
+            counted_q("user"),
+            user__agency_id__in=agency_ids,
+            module_id__in=module_ids,
+            completed_at__isnull=True,
+        )
+        .values("user__agency_id", "module_id", "user__job_role")
+        .annotate(in_progress=Count("user", distinct=True))
+        .order_by(),
+        [*key, "in_progress"],
+    )
+    detail = people.merge(modules[["module_id"]], how="cross")
+    for frame in (certificates, in_progress):
+        detail = detail.merge(
+            frame.astype({"agency_id": "int64", "module_id": "int64"}), on=key, how="left"
+        )
+    counts = ["registered", "held", "in_date", "expiring", "in_progress"]
+    detail[counts] = detail[counts].fillna(0).astype("int64")
+    detail["lapsed"] = detail["held"] - detail["in_date"]
+    detail["never_trained"] = detail["registered"] - detail["held"]
+
+    # Required: whether a (sector, module, role) must hold the module, from required_roles.
+    requirements = _requirements(module_ids)
+    sectors = agencies.set_index("agency_id")["sector"]
+    detail["sector"] = detail["agency_id"].map(sectors)
+    required = pd.DataFrame(
+        [
+            (sector, module, role, True)
+            for module in module_ids
+            for sector in sectors.unique()
+            for role in [*JobRole.values, ""]
+            if _role_required(required_roles(requirements.get(module, []), sector), role)
+        ],
+        columns=["sector", "module_id", "job_role", "required"],
+    )
+    detail = detail.merge(required, on=["sector", "module_id", "job_role"], how="left")
+    detail["required"] = detail["required"].fillna(False).astype(bool)
+    detail["required_missing"] = (detail["registered"] - detail["in_date"]).where(
+        detail["required"], 0
+    )
+    return agencies, modules, detail[[*columns, "required"]]
+
+
+def _role_required(roles: set[str] | None, role: str) -> bool:
+    return roles is None or role in roles
 
 
 def coverage_table(
@@ -89,112 +294,173 @@ def coverage_table(
     module_id: int | None = None,
     now: datetime.datetime | None = None,
 ) -> pd.DataFrame:
-    """One row per agency and module, with counts and coverage percentages.
-
-    The database does the counting (a few GROUP BY queries over people, certificates and
-    enrolments); pandas joins the small results into the agency x module grid.
+    """One row per active agency and live module with every figure (``FIGURES``), the
+    headcount (float, NaN when not given), ``coverage`` (in date / headcount * 100,
+    unrounded; NaN without a headcount above 0) and ``coverage_registered`` (in date /
+    registered * 100). Percentages are rounded once, for display, by
+    ``coverage_definitions.percent``.
     """
-    now = now or timezone.now()
-    scope = scope_for(user)
-    agencies = _agencies(scope, sector)
-    modules = _modules(module_id)
+    return coverage_and_roles(user, sector=sector, module_id=module_id, now=now)[0]
+
+
+def coverage_and_roles(
+    user,
+    *,
+    sector: str | None = None,
+    module_id: int | None = None,
+    now: datetime.datetime | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``coverage_table`` and ``compliance_by_role`` from the same queries."""
+    agencies, modules, detail = _detail(scope_for(user), sector, module_id, now)
+    return _table(agencies, modules, detail), _roles(modules, detail)
+
+
+def _table(agencies: pd.DataFrame, modules: pd.DataFrame, detail: pd.DataFrame):
     grid = agencies.merge(modules, how="cross")
     if grid.empty:
-        return pd.DataFrame(
-            columns=[*grid.columns, *COUNT_COLUMNS, "coverage", "coverage_registered"]
-        )
-    agency_ids = agencies["agency_id"].tolist()
-    module_ids = modules["module_id"].tolist()
-    soon = now + datetime.timedelta(days=EXPIRING_DAYS)
+        return pd.DataFrame(columns=[*grid.columns, *FIGURES, "coverage", "coverage_registered"])
     cell = ["agency_id", "module_id"]
+    sums = detail.groupby(cell, as_index=False)[FIGURES].sum()
+    table = grid.merge(sums.astype(dict.fromkeys(cell, "int64")), on=cell, how="left")
+    table[FIGURES] = table[FIGURES].fillna(0).astype("int64")
+    headcount = table["headcount"]
+    table["coverage"] = 100 * table["in_date"] / headcount.where(headcount > 0)
+    registered = table["registered"].astype("float64")
+    table["coverage_registered"] = 100 * table["in_date"] / registered.where(registered > 0)
+    positions = {module: index for index, module in enumerate(modules["module_id"])}
+    table["_module"] = table["module_id"].map(positions)
+    table["_agency"] = table["agency"].map(natural_key)
+    table = table.sort_values(["_agency", "_module"]).drop(columns=["_agency", "_module"])
+    return table.reset_index(drop=True)
 
-    # People per agency and job role (the denominators, and who must hold what): only
-    # active, verified, confirmed members count, here and in every count below.
-    members = counted_members().filter(agency_id__in=agency_ids)
-    people = _frame(
-        members.values("agency_id", "job_role")
-        .annotate(people=Count("id", distinct=True))
-        .order_by(),
-        ["agency_id", "job_role", "people"],
+
+def _natural_series(series: pd.Series) -> pd.Series:
+    return series.map(natural_key) if series.dtype == object else series
+
+
+def compliance_by_role(
+    user,
+    *,
+    sector: str | None = None,
+    module_id: int | None = None,
+    now: datetime.datetime | None = None,
+) -> pd.DataFrame:
+    """One row per job role (with anyone registered) and live module: the figures summed
+    over the agencies in view, and whether the role must hold the module anywhere."""
+    return coverage_and_roles(user, sector=sector, module_id=module_id, now=now)[1]
+
+
+def _roles(modules: pd.DataFrame, detail: pd.DataFrame) -> pd.DataFrame:
+    columns = ["job_role", "module_id", "module", *FIGURES, "required"]
+    if detail.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = detail.groupby(["job_role", "module_id"], as_index=False).agg(
+        **{figure: (figure, "sum") for figure in FIGURES}, required=("required", "any")
     )
-    # Certificates in force: a person has at most one per module (newer ones supersede).
-    held = _frame(
+    grouped = grouped[grouped["registered"] > 0].merge(modules, on="module_id")
+    order = {role: index for index, role in enumerate([*JobRole.values, ""])}
+    positions = {module: index for index, module in enumerate(modules["module_id"])}
+    grouped = grouped.assign(
+        _role=grouped["job_role"].map(order), _module=grouped["module_id"].map(positions)
+    ).sort_values(["_role", "_module"])
+    return grouped[columns].reset_index(drop=True)
+
+
+# --- Coverage by sector and the headline ----------------------------------------------
+
+
+def _with_headcount(agencies: pd.DataFrame) -> pd.Series:
+    """Agencies counted in sector coverage: a headcount above 0."""
+    return agencies["headcount"].fillna(0) > 0
+
+
+def coverage_by_sector(
+    user,
+    now: datetime.datetime | None = None,
+    *,
+    sector: str | None = None,
+    module_id: int | None = None,
+) -> pd.DataFrame:
+    """Per sector (with an active agency in view): ``trained``, the people holding at
+    least one in-date certificate for a live module (or ``module_id``), and ``headcount``,
+    both over the sector's agencies with a headcount above 0 only; ``coverage`` is trained ÷
+    headcount * 100 (unrounded, NaN when no agency of the sector has a headcount).
+    ``agencies_left_out`` lists the agencies left out."""
+    agencies = _agencies(scope_for(user), sector)
+    columns = ["sector", "headcount", "trained", "coverage"]
+    if agencies.empty:
+        return pd.DataFrame(columns=columns)
+    counted = agencies[_with_headcount(agencies)]
+    modules = _modules(module_id)
+    trained = _frame(
         Certificate.objects.filter(
             counted_q("user"),
-            user__agency_id__in=agency_ids,
-            module_id__in=module_ids,
-            revoked_at__isnull=True,
-            superseded_by__isnull=True,
+            in_date_q(_day(now)),
+            user__agency_id__in=counted["agency_id"].tolist(),
+            module_id__in=modules["module_id"].tolist(),
         )
-        .values("user__agency_id", "module_id", "user__job_role")
-        .annotate(
-            in_date=Count("user", filter=Q(expires_at__gt=now), distinct=True),
-            expiring=Count(
-                "user", filter=Q(expires_at__gt=now, expires_at__lte=soon), distinct=True
-            ),
-            lapsed=Count("user", filter=Q(expires_at__lte=now), distinct=True),
-        )
-        .order_by(),
-        ["agency_id", "module_id", "job_role", "in_date", "expiring", "lapsed"],
+        .values("user__agency__sector")
+        .annotate(trained=Count("user", distinct=True))
+        .order_by()
+        .values_list("user__agency__sector", "trained"),
+        [0, 1],
+    ).rename(columns={0: "sector", 1: "trained"})
+    trained["sector"] = trained["sector"].astype("str")
+    headcount = counted.groupby("sector", as_index=False)["headcount"].sum()
+    result = (
+        pd.DataFrame({"sector": sorted(agencies["sector"].unique())})
+        .merge(headcount, on="sector", how="left")
+        .merge(trained, on="sector", how="left")
     )
-    in_progress = _frame(
-        Enrolment.objects.filter(
-            counted_q("user"),
-            user__agency_id__in=agency_ids,
-            module_id__in=module_ids,
-            completed_at__isnull=True,
-        )
-        .values("user__agency_id", "module_id")
-        .annotate(in_progress=Count("user", distinct=True))
-        .order_by(),
-        [*cell, "in_progress"],
+    result["trained"] = result["trained"].fillna(0).astype("int64")
+    result["coverage"] = (100 * result["trained"] / result["headcount"]).where(
+        result["headcount"].notna()
     )
-
-    registered = people.groupby("agency_id", as_index=False)["people"].sum()
-    registered = registered.rename(columns={"people": "registered"})
-    certificate_counts = held.groupby(cell, as_index=False)[["in_date", "expiring", "lapsed"]].sum()
-    missing = _required_missing(people, held, agencies, module_ids)
-
-    table = grid.merge(registered, on="agency_id", how="left")
-    for frame in (in_progress, certificate_counts, missing):
-        table = table.merge(frame.astype(dict.fromkeys(cell, "int64")), on=cell, how="left")
-    table[COUNT_COLUMNS] = table[COUNT_COLUMNS].fillna(0).astype(int)
-    headcount = pd.to_numeric(table["headcount"], errors="coerce")
-    table["coverage"] = (100 * table["in_date"] / headcount.where(headcount > 0)).round(1)
-    table["coverage_registered"] = (
-        100 * table["in_date"] / table["registered"].where(table["registered"] > 0)
-    ).round(1)
-    return table.sort_values(["agency", "module"]).reset_index(drop=True)
+    return result[columns].reset_index(drop=True)
 
 
-def _required_missing(people, held, agencies, module_ids) -> pd.DataFrame:
-    """Registered people who must hold a module and do not, per agency and module.
+def agencies_left_out(user, *, sector: str | None = None) -> list[dict]:
+    """Active agencies in view with no headcount or a headcount of 0: left out of sector
+    coverage and the headline (people and headcount both)."""
+    agencies = _agencies(scope_for(user), sector)
+    left = agencies[~_with_headcount(agencies)].sort_values("agency", key=_natural_series)
+    return [
+        {
+            "agency_id": int(row.agency_id),
+            "agency": row.agency,
+            "sector": row.sector,
+            "headcount": None if pd.isna(row.headcount) else int(row.headcount),
+        }
+        for row in left.itertuples()
+    ]
 
-    Whether someone must hold a module depends only on their agency's sector and their
-    job role, so this is worked out per (agency, module, role) from the counts.
-    """
-    columns = ["agency_id", "module_id", "required_missing"]
-    requirements = _frame(
-        TrainingRequirement.objects.filter(module_id__in=module_ids).values(
-            "module_id", "sector", "job_role"
-        ),
-        ["module_id", "sector", "job_role"],
+
+# --- Period figures (historic: people since deactivated or erased still count) ----------
+
+
+def _issued(scope: Scope, start, end, *, sector=None, module_id=None):
+    """Certificates not revoked, issued in [start, end), of people who counted when trained."""
+    issued = Certificate.objects.filter(
+        counted_q("user", past=True),
+        revoked_at__isnull=True,
+        issued_at__gte=start,
+        issued_at__lt=end,
     )
-    if requirements.empty or people.empty:
-        return pd.DataFrame(columns=columns)
-    staff = people.merge(agencies[["agency_id", "sector"]], on="agency_id")
-    pairs = staff.merge(requirements, how="cross", suffixes=("", "_required"))
-    pairs = pairs[
-        ((pairs["sector_required"] == "") | (pairs["sector_required"] == pairs["sector"]))
-        & ((pairs["job_role_required"] == "") | (pairs["job_role_required"] == pairs["job_role"]))
-    ].drop_duplicates(["agency_id", "module_id", "job_role"])
-    pairs = pairs.merge(
-        held[["agency_id", "module_id", "job_role", "in_date"]],
-        on=["agency_id", "module_id", "job_role"],
-        how="left",
-    ).fillna({"in_date": 0})
-    pairs["required_missing"] = pairs["people"] - pairs["in_date"]
-    return pairs.groupby(["agency_id", "module_id"], as_index=False)["required_missing"].sum()
+    if scope.agency_ids is not None:
+        issued = issued.filter(user__agency_id__in=scope.agency_ids)
+    if sector:
+        issued = issued.filter(user__agency__sector=sector)
+    if module_id:
+        issued = issued.filter(module_id=module_id)
+    return issued
+
+
+def _last_day(end: datetime.datetime) -> datetime.date:
+    """The last calendar day of a period ending (exclusive) at ``end``."""
+    local = timezone.localtime(end)
+    if local.time() == datetime.time.min:
+        return local.date() - datetime.timedelta(days=1)
+    return local.date()
 
 
 def headlines(
@@ -203,40 +469,66 @@ def headlines(
     now: datetime.datetime | None = None,
     period: tuple[datetime.datetime, datetime.datetime] | None = None,
     sectors: pd.DataFrame | None = None,
+    *,
+    sector: str | None = None,
+    module_id: int | None = None,
 ) -> dict:
-    """The tiles at the top of the dashboard, for a period (this quarter by default)."""
+    """The tiles at the top of the dashboard.
+
+    ``period`` is (start, end), end exclusive; by default this quarter up to the end of
+    today. ``table`` and ``sectors`` are the agency table and sector coverage already worked
+    out with the same filters (``sector``, ``module_id``), which every tile follows.
+    """
     from ..models import FaceToFaceSession
 
     now = now or timezone.now()
     scope = scope_for(user)
-    start, end = period or (quarter_bounds(now)[0], now)
-    issued = Certificate.objects.filter(
-        counted_q("user", past=True),
-        revoked_at__isnull=True,
-        issued_at__gte=start,
-        issued_at__lt=end,
+    today = _day(now)
+    start, end = period or (
+        quarter_bounds(now)[0],
+        validity.start_of(today + datetime.timedelta(days=1)),
     )
-    sessions = FaceToFaceSession.objects.filter(date__gte=start.date(), date__lt=end.date())
+    issued = _issued(scope, start, end, sector=sector, module_id=module_id)
+    sessions = FaceToFaceSession.objects.filter(
+        date__gte=timezone.localtime(start).date(), date__lte=_last_day(end)
+    )
     if scope.agency_ids is not None:
-        issued = issued.filter(user__agency_id__in=scope.agency_ids)
         sessions = sessions.filter(agency_id__in=scope.agency_ids)
+    if sector:
+        sessions = sessions.filter(agency__sector=sector)
+    if module_id:
+        sessions = sessions.filter(module_id=module_id)
     if sectors is None:
-        sectors = coverage_by_sector(user, now)
-    headcount = sectors["headcount"].sum(min_count=1)
-    overall = (
-        round(100 * sectors["trained"].sum() / headcount, 1)
-        if headcount == headcount and headcount > 0
-        else None
-    )
+        sectors = coverage_by_sector(user, now, sector=sector, module_id=module_id)
+    counted = sectors[sectors["headcount"].notna()] if not sectors.empty else sectors
+    headcount = int(counted["headcount"].sum()) if not counted.empty else 0
+    trained = int(counted["trained"].sum()) if not counted.empty else 0
+    per_agency = table.drop_duplicates("agency_id") if not table.empty else table
+
+    def total(column, frame=table):
+        return int(frame[column].sum()) if not frame.empty else 0
+
     return {
         "period_start": start,
         "period_end": end,
+        "period_first_day": timezone.localtime(start).date(),
+        "period_last_day": _last_day(end),
         "face_to_face_by_count": sessions.aggregate(total=Sum("attendance_count"))["total"] or 0,
         "trained_in_period": issued.values("user_id").distinct().count(),
-        "sectors_engaged": sectors_engaged(scope, start, end),
-        "coverage_overall": overall,
-        "expiring_soon": int(table["expiring"].sum()) if not table.empty else 0,
-        "in_date": int(table["in_date"].sum()) if not table.empty else 0,
+        "sectors_engaged": issued.exclude(user__agency__isnull=True)
+        .values("user__agency__sector")
+        .distinct()
+        .count(),
+        "coverage_trained": trained,
+        "coverage_headcount": headcount,
+        "coverage_overall": percent(trained, headcount),
+        "registered": total("registered", per_agency),
+        "in_progress": total("in_progress"),
+        "in_date": total("in_date"),
+        "expiring_soon": total("expiring"),
+        "lapsed": total("lapsed"),
+        "never_trained": total("never_trained"),
+        "required_missing": total("required_missing"),
     }
 
 
@@ -252,16 +544,12 @@ def quarter_bounds(moment: datetime.datetime) -> tuple[datetime.datetime, dateti
 
 def sectors_engaged(scope: Scope, start: datetime.datetime, end: datetime.datetime) -> int:
     """Sectors with at least one person trained (certificate issued) in the period."""
-    issued = Certificate.objects.filter(
-        counted_q("user", past=True),
-        revoked_at__isnull=True,
-        issued_at__gte=start,
-        issued_at__lt=end,
-    )
-    if scope.agency_ids is not None:
-        issued = issued.filter(user__agency_id__in=scope.agency_ids)
     return (
-        issued.exclude(user__agency__isnull=True).values("user__agency__sector").distinct().count()
+        _issued(scope, start, end)
+        .exclude(user__agency__isnull=True)
+        .values("user__agency__sector")
+        .distinct()
+        .count()
     )
 
 
@@ -274,142 +562,176 @@ def natural_key(text: str) -> tuple:
     )
 
 
-def required_of(agency: Agency, module_id: int) -> set[str] | None:
-    """The job roles of ``agency`` that must hold the module (None: every role; empty set:
-    none), from the training requirements for the agency's sector."""
-    roles: set[str] = set()
-    for requirement in TrainingRequirement.objects.filter(module_id=module_id):
-        if requirement.sector and requirement.sector != agency.sector:
-            continue
-        if not requirement.job_role:
-            return None
-        roles.add(requirement.job_role)
-    return roles
-
-
-def learners_for_cell(
-    user, agency_id: int, module_id: int, now=None, *, required_missing: bool = False
-) -> list[dict]:
-    """Named learners of one agency and their status for one module (drill-down), in
-    natural order of name. ``required_missing`` keeps only the people who must hold the
-    module and hold no in-date certificate for it (the "required but missing" figure)."""
-    if not scope_for(user).allows(agency_id):
-        raise PermissionDenied("You cannot see this agency's training.")
-    now = now or timezone.now()
-    soon = now + datetime.timedelta(days=EXPIRING_DAYS)
-    people = counted_members().filter(agency_id=agency_id)
-    if required_missing:
-        agency = Agency.objects.filter(pk=agency_id).first()
-        roles = required_of(agency, module_id) if agency else set()
-        if roles is not None:
-            people = people.filter(job_role__in=roles)
-    expiry = {
-        row["user_id"]: row["expires_at"]
-        for row in Certificate.objects.filter(
-            counted_q("user"),
-            user__agency_id=agency_id,
-            module_id=module_id,
-            revoked_at__isnull=True,
-            superseded_by__isnull=True,
-        )
-        .order_by("user_id", "expires_at")
-        .values("user_id", "expires_at")
-    }
-    started = set(
-        Enrolment.objects.filter(
-            counted_q("user"),
-            user__agency_id=agency_id,
-            module_id=module_id,
-            completed_at__isnull=True,
-        ).values_list("user_id", flat=True)
-    )
-    rows = []
-    for person in people:
-        expires = expiry.get(person.pk)
-        if expires and expires > soon:
-            state = "In date"
-        elif expires and expires > now:
-            state = "Expiring soon"
-        elif expires:
-            state = "Lapsed"
-        elif person.pk in started:
-            state = "In progress"
-        else:
-            state = "Not started"
-        if required_missing and expires and expires > now:
-            continue
-        rows.append(
-            {
-                "id": person.pk,
-                "name": person.full_name,
-                "email": person.email,
-                "job_role": person.get_job_role_display(),
-                "status": state,
-                "expires_at": expires,
-            }
-        )
-    rows.sort(key=lambda row: (natural_key(row["name"]), row["id"]))
-    return rows
-
-
-def coverage_by_sector(user, now: datetime.datetime | None = None) -> pd.DataFrame:
-    """People holding at least one in-date certificate, against headcount, per sector."""
-    now = now or timezone.now()
-    scope = scope_for(user)
-    agencies = _agencies(scope, None)
-    holders = Certificate.objects.filter(
-        counted_q("user"),
-        revoked_at__isnull=True,
-        superseded_by__isnull=True,
-        expires_at__gt=now,
-        user__agency_id__in=agencies["agency_id"].tolist(),
-    ).values("user_id", "user__agency__sector")
-    frame = pd.DataFrame(list(holders), columns=["user_id", "user__agency__sector"])
-    trained = frame.groupby("user__agency__sector")["user_id"].nunique().rename("trained")
-    headcount = (
-        agencies.assign(headcount=pd.to_numeric(agencies["headcount"], errors="coerce"))
-        .groupby("sector")["headcount"]
-        .sum(min_count=1)
-    )
-    result = pd.concat([headcount, trained], axis=1).fillna({"trained": 0})
-    result["trained"] = result["trained"].astype(int)
-    result["coverage"] = (
-        100 * result["trained"] / result["headcount"].where(result["headcount"] > 0)
-    ).round(1)
-    result.index.name = "sector"
-    return result.reset_index().sort_values("sector")
-
-
-def trained_per_quarter(user, quarters: int = 8, now: datetime.datetime | None = None):
-    """Distinct people trained (certificate issued) in each of the last ``quarters``."""
-    now = now or timezone.now()
-    scope = scope_for(user)
+def _quarters(now: datetime.datetime, quarters: int) -> list[datetime.datetime]:
+    """The starts of the last ``quarters`` calendar quarters, oldest first, and the end of
+    the last (the start of the next quarter)."""
     start = quarter_bounds(now)[0]
     for _ in range(quarters - 1):
         start = quarter_bounds(start - datetime.timedelta(days=1))[0]
-    issued = Certificate.objects.filter(
-        counted_q("user", past=True), revoked_at__isnull=True, issued_at__gte=start
-    )
-    if scope.agency_ids is not None:
-        issued = issued.filter(user__agency_id__in=scope.agency_ids)
-    frame = pd.DataFrame(
-        list(issued.values("user_id", "issued_at")), columns=["user_id", "issued_at"]
-    )
-    labels = []
-    cursor = start
+    bounds = [start]
     for _ in range(quarters):
-        labels.append(quarter_label(cursor))
-        cursor = quarter_bounds(cursor)[1]
-    if frame.empty:
-        return [(label, 0) for label in labels]
-    frame["quarter"] = [quarter_label(timezone.localtime(moment)) for moment in frame["issued_at"]]
-    counts = frame.groupby("quarter")["user_id"].nunique()
-    return [(label, int(counts.get(label, 0))) for label in labels]
+        bounds.append(quarter_bounds(bounds[-1])[1])
+    return bounds
+
+
+def trained_per_quarter(
+    user,
+    quarters: int = 8,
+    now: datetime.datetime | None = None,
+    *,
+    sector: str | None = None,
+    module_id: int | None = None,
+) -> list[tuple[str, int]]:
+    """People trained (each once per quarter) in each of the last ``quarters`` calendar
+    quarters, oldest first: one query, a conditional COUNT(DISTINCT person) per quarter
+    with the quarter boundaries worked out here (Europe/London) and passed as parameters."""
+    now = now or timezone.now()
+    bounds = _quarters(now, quarters)
+    issued = _issued(scope_for(user), bounds[0], bounds[-1], sector=sector, module_id=module_id)
+    counts = issued.aggregate(
+        **{
+            f"q{index}": Count(
+                "user", distinct=True, filter=Q(issued_at__gte=start, issued_at__lt=end)
+            )
+            for index, (start, end) in enumerate(itertools.pairwise(bounds))
+        }
+    )
+    return [(quarter_label(start), counts[f"q{index}"]) for index, start in enumerate(bounds[:-1])]
 
 
 def quarter_label(moment: datetime.datetime) -> str:
     local = timezone.localtime(moment)
     return f"{local.year} Q{(local.month - 1) // 3 + 1}"
+
+
+# --- Drill-downs: the people behind a number ---------------------------------------------
+
+STATUS_IN_DATE = "In date"
+STATUS_EXPIRING = "Expiring soon"
+STATUS_LAPSED = "Lapsed"
+STATUS_IN_PROGRESS = "In progress"
+STATUS_NEVER = "Never trained"
+
+
+def learners(
+    user,
+    module_id: int,
+    figure: str = "registered",
+    *,
+    agency_id: int | None = None,
+    job_role: str | None = None,
+    sector: str | None = None,
+    now: datetime.datetime | None = None,
+) -> list[dict]:
+    """The people one figure counts for one module (``people_q``), among the counted members
+    of the active agencies in view (one agency, or all in scope; one job role, one sector),
+    in natural order of name, with each person's certificate state.
+
+    Status: the certificate state (in date, expiring soon, lapsed); with no certificate in
+    force, "In progress" if they have started the module, otherwise "Never trained".
+    ``in_progress`` says whether a (first or refresher) enrolment is open.
+    """
+    scope = scope_for(user)
+    if agency_id is not None and not scope.allows(agency_id):
+        raise PermissionDenied("You cannot see this agency's training.")
+    if figure not in FIGURES:
+        raise ValueError(f"Unknown figure: {figure}")
+    day = _day(now)
+    agencies = _agency_queryset(scope, sector)
+    if agency_id is not None:
+        agencies = agencies.filter(pk=agency_id)
+    if not ModulePage.objects.live().filter(pk=module_id).exists():
+        return []
+    people = counted_members().filter(agency__in=agencies)
+    if job_role is not None:
+        people = people.filter(job_role=job_role)
+    requirements = _requirements([module_id]).get(module_id, [])
+    people = people.filter(people_q(figure, module_id, day, requirements)).annotate(
+        is_in_date=_certificate_exists(module_id, in_date_q(day)),
+        is_expiring=_certificate_exists(module_id, expiring_q(day)),
+        is_started=_in_progress_exists(module_id),
+        expires_at=Subquery(
+            Certificate.objects.filter(in_force_q(), user=OuterRef("pk"), module_id=module_id)
+            .order_by("-expires_at")
+            .values("expires_at")[:1]
+        ),
+    )
+    rows = [
+        {
+            "id": person.pk,
+            "name": person.full_name,
+            "email": person.email,
+            "job_role": person.get_job_role_display(),
+            "agency": person.agency.name,
+            "status": _status(person),
+            "in_progress": person.is_started,
+            "expires_at": person.expires_at,
+            "expires_on": validity.expires_on(person.expires_at) if person.expires_at else None,
+        }
+        for person in people.select_related("agency")
+    ]
+    rows.sort(key=lambda row: (natural_key(row["name"]), row["id"]))
+    return rows
+
+
+def _status(person) -> str:
+    if person.is_expiring:
+        return STATUS_EXPIRING
+    if person.is_in_date:
+        return STATUS_IN_DATE
+    if person.expires_at is not None:
+        return STATUS_LAPSED
+    return STATUS_IN_PROGRESS if person.is_started else STATUS_NEVER
+
+
+def learners_for_cell(
+    user,
+    agency_id: int,
+    module_id: int,
+    now=None,
+    *,
+    required_missing: bool = False,
+    figure: str | None = None,
+) -> list[dict]:
+    """The people of one agency behind one figure of one module (default: everyone
+    registered); ``required_missing=True`` is ``figure="required_missing"``."""
+    if not scope_for(user).allows(agency_id):
+        raise PermissionDenied("You cannot see this agency's training.")
+    figure = figure or ("required_missing" if required_missing else "registered")
+    return learners(user, module_id, figure, agency_id=agency_id, now=now)
+
+
+# --- Data quality ----------------------------------------------------------------------
+
+
+def data_quality(user, table: pd.DataFrame, *, sector: str | None = None) -> dict:
+    """What stops the figures being right: agencies with no headcount (or 0), agencies
+    with more people registered than their headcount, accounts never activated (active,
+    in an agency in view, email not verified) and members not confirmed yet."""
+    scope = scope_for(user)
+    agencies = _agency_queryset(scope, sector)
+    per_agency = (
+        table.drop_duplicates("agency_id")
+        if not table.empty
+        else pd.DataFrame(columns=["agency_id", "agency", "headcount", "registered"])
+    )
+    headcount = per_agency["headcount"].astype("float64")
+    over = per_agency[headcount.notna() & (per_agency["registered"] > headcount)]
+    members = User.objects.filter(agency__in=agencies, is_active=True)
+    return {
+        "no_headcount": agencies_left_out(scope, sector=sector),
+        "over_headcount": [
+            {
+                "agency_id": int(row.agency_id),
+                "agency": row.agency,
+                "headcount": int(row.headcount),
+                "registered": int(row.registered),
+            }
+            for row in over.itertuples()
+        ],
+        "never_activated": members.exclude(verified_email()).count(),
+        "unconfirmed": members.filter(agency_confirmed_at__isnull=True).count(),
+    }
 
 
 MIN_GROUP = 5
@@ -456,16 +778,19 @@ def confidence_change(user) -> list[dict]:
 
 
 def sector_rows(sectors: pd.DataFrame) -> list[dict]:
-    """``coverage_by_sector`` as plain rows for templates and reports (None, not NaN)."""
-    from network.models import Sector
-
+    """``coverage_by_sector`` as plain rows for templates and reports: integers or None
+    (never NaN or a float headcount), ``coverage`` the whole percentage as shown (rounded
+    once by ``coverage_definitions.percent``)."""
     names = dict(Sector.choices)
     return [
         {
+            "sector_value": row["sector"],
             "sector": names.get(row["sector"], row["sector"]),
             "trained": int(row["trained"]),
-            "headcount": None if row["headcount"] != row["headcount"] else int(row["headcount"]),
-            "coverage": None if row["coverage"] != row["coverage"] else float(row["coverage"]),
+            "headcount": None if pd.isna(row["headcount"]) else int(row["headcount"]),
+            "coverage": None
+            if pd.isna(row["headcount"])
+            else percent(row["trained"], row["headcount"]),
         }
         for row in sectors.to_dict("records")
     ]

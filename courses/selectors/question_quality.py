@@ -31,6 +31,15 @@ questions carrying each draw slot's topic tag):
    (< 2 × count)).
 9. `no_outcome` — a pool question with no outcome number, or a number above N.
 
+Added for issue 14 (imported pictures), an accessibility warning:
+
+10. `image_without_alt` — a picture in the stem, an option or a matching prompt (a raw
+    ``<img>`` or a Wagtail image embed) with no ``alt`` attribute or a blank one. A question
+    that needs a picture needs its description too, for learners who cannot see it.
+
+Empty texts (a matching question's extra wrong answers have no prompt; a picture-only option
+has no words) are not compared by `duplicate_options`.
+
 Also reported per quiz: the share of pool single/multiple questions flagged `longest_right`
 ("Right answer is the longest option in 3 of 36 questions (8 %)").
 
@@ -62,6 +71,7 @@ QUESTION_CODES = (
     "all_none_above",
     "negative_stem",
     "duplicate_options",
+    "image_without_alt",
 )
 QUIZ_CODES = (
     "outcome_without_question",
@@ -75,6 +85,8 @@ NEGATIVE_WORDS = {"not", "except", "least", "never", "cannot"}
 EMPHASIS_TAGS = {"strong", "b", "em"}
 # Letters with a straight or curly apostrophe inside, so "don't" and "isn't" are one word.
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+PICTURE = re.compile(r"<(?:img\b[^>]*|embed\b[^>]*\bembedtype=\"image\"[^>]*)>", re.I)
+ALT = re.compile(r"\balt=\"([^\"]*)\"")
 SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*\s+")
 
 
@@ -263,6 +275,8 @@ def check_question(question: QuestionData) -> list[Flag]:
         seen: set[str] = set()
         for text in texts:
             key = normalised(text)
+            if not key:
+                continue
             if key in seen:
                 flag(
                     "duplicate_options",
@@ -271,7 +285,23 @@ def check_question(question: QuestionData) -> list[Flag]:
                 )
                 break
             seen.add(key)
+    texts = [question.stem, *(text for text, _ in question.options)]
+    texts += [prompt for prompt, _ in question.pairs]
+    for text in texts:
+        if any(not _alt(tag) for tag in PICTURE.findall(text or "")):
+            flag(
+                "image_without_alt",
+                "A picture has no description (alt text), so a learner who cannot see it "
+                "cannot answer. Edit the question, choose the picture and describe what it "
+                "shows.",
+            )
+            break
     return flags
+
+
+def _alt(tag: str) -> str:
+    match = ALT.search(tag)
+    return match.group(1).strip() if match else ""
 
 
 # ---- quiz-level ---------------------------------------------------------------------------

@@ -51,12 +51,13 @@ def _question_snapshot(question: Question, rng: random.Random, shuffle_options: 
         "topics": sorted(tag.name for tag in question.tags.all()),
     }
     if question.type == MATCHING:
+        # A pair with no prompt is an extra wrong answer: only a choice in the lists.
         pairs = list(question.pairs.all())
         answers = sorted({pair.answer for pair in pairs})
         rng.shuffle(answers)
         data["pairs"] = [
             {"key": f"p{i}", "prompt": pair.prompt, "answer": pair.answer}
-            for i, pair in enumerate(pairs)
+            for i, pair in enumerate(pair for pair in pairs if pair.prompt)
         ]
         data["choices"] = answers
         return data
@@ -301,6 +302,15 @@ class QuestionResult:
 
 
 def _mark(question: dict, answer) -> tuple[Decimal, list[str]]:
+    """The question's mark as Moodle's question types compute it (question/type/*/question.php):
+
+    - single choice and true/false: the chosen option's fraction, negative included (a wrong
+      answer worth -50 % gives -0.5); no answer gives 0;
+    - multiple response: the chosen options' fractions added up, then kept between 0 and 1;
+    - matching: the share of prompts matched to their own answer.
+
+    A mark of 0.999 or more counts as 1 (fractions like 3 x 0.3333333).
+    """
     if question["type"] == MATCHING:
         answer = answer if isinstance(answer, dict) else {}
         pairs = question["pairs"]
@@ -310,13 +320,19 @@ def _mark(question: dict, answer) -> tuple[Decimal, list[str]]:
     options = [option for option in question["options"] if option["key"] in chosen]
     total = sum((Decimal(option["fraction"]) for option in options), Decimal(0))
     feedback = [option["feedback"] for option in options if option["feedback"]]
-    mark = min(Decimal(1), max(Decimal(0), total))
+    if question["type"] in (SINGLE, TRUE_FALSE):
+        mark = total
+    else:
+        mark = min(Decimal(1), max(Decimal(0), total))
     if mark >= FULL_MARKS:
         mark = Decimal(1)
     return mark, feedback
 
 
 def grade(snapshot: dict, answers: dict) -> tuple[Decimal, list[QuestionResult]]:
+    """Every question's mark, and the attempt's score: their sum, as Moodle's total
+    (question_usage_by_activity::get_total_mark) — not floored at 0, so negative marks in
+    single choice questions can make a whole attempt's score negative, as in Moodle."""
     results = []
     for index, question in enumerate(snapshot.get("questions", [])):
         answer = answers.get(str(index))

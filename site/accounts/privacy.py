@@ -81,8 +81,22 @@ COVERED: dict[str, Treatment] = {
     "courses.confidenceresponse.user": Treatment(
         "exported", KEEP + " (reported only in groups of five or more)"
     ),
+    "courses.requiredtrainingreminder.user": Treatment(
+        "exported (which reminder, the module, the due date, when sent)",
+        "deleted (only there so a reminder is sent once)",
+    ),
     "courses.facetofacesession.attendees": Treatment(
         "exported (sessions attended)", KEEP + " (attendance counts)"
+    ),
+    "events.booking.user": Treatment(
+        "exported (course, session start, online or in person, state, when booked)",
+        "bookings still to come (booked, waiting, offered) are deleted and their seats offered "
+        "to the next person waiting; marked ones (attended, no-show, cancellations) are "
+        + KEEP
+        + " (attendance and no-show figures stay right)",
+    ),
+    "events.session.trainer": Treatment(
+        "not exported (a staff duty on a session)", KEEP + " (the session keeps a trainer)"
     ),
     "certificates.certificate.user": Treatment(
         "exported (number, module, dates, status)",
@@ -164,6 +178,26 @@ def _reflection_question(lesson, block_id: str) -> str:
     return ""
 
 
+def _training_bookings(user: User) -> list[dict]:
+    from django.db.models import Min
+
+    from events.models import Booking
+
+    return [
+        {
+            "course": row.session.course.title,
+            "session_starts_at": _when(row.starts_at),
+            "where": row.session.get_mode_display(),
+            "state": row.get_state_display(),
+            "booked_at": _when(row.created_at),
+        }
+        for row in Booking.objects.filter(user=user)
+        .annotate(starts_at=Min("session__dates__starts_at"))
+        .select_related("session__course")
+        .order_by("created_at", "pk")
+    ]
+
+
 def export_user_data(user: User) -> dict:
     """Everything we hold about one person, as plain JSON-serialisable data."""
     from allauth.account.models import EmailAddress
@@ -179,6 +213,7 @@ def export_user_data(user: User) -> dict:
         LessonCompletion,
         ReflectionNote,
     )
+    from courses.models.coverage import RequiredTrainingReminder
     from network.models import VenueMembership
 
     now = timezone.now()
@@ -296,6 +331,7 @@ def export_user_data(user: User) -> dict:
             .select_related("module", "agency")
             .order_by("date", "pk")
         ],
+        "training_bookings": _training_bookings(user),
         "venue_memberships": [
             {
                 "venue": row.venue.name,
@@ -306,6 +342,17 @@ def export_user_data(user: User) -> dict:
             for row in VenueMembership.objects.filter(user=user)
             .select_related("venue")
             .order_by("pk")
+        ],
+        "training_reminders": [
+            {
+                "reminder": row.get_kind_display(),
+                "module": row.module.title if row.module_id else "",
+                "due_on": _when(row.due_on),
+                "sent_at": _when(row.sent_at),
+            }
+            for row in RequiredTrainingReminder.objects.filter(user=user)
+            .select_related("module")
+            .order_by("sent_at", "pk")
         ],
         "audit_events": [
             {"action": row.action, "at": _when(row.at)}
@@ -481,6 +528,7 @@ def erase_user(user: User, *, by) -> None:
 
     from certificates.models import Certificate
     from courses.models import FaceToFaceSession, ReflectionNote
+    from courses.models.coverage import RequiredTrainingReminder
     from network.models import ACTIVE_STATUSES, Venue, VenueChange, VenueMembership, VenueRole
 
     from .security import end_sessions_of
@@ -500,6 +548,7 @@ def erase_user(user: User, *, by) -> None:
 
         # Their own words and their ways in.
         ReflectionNote.objects.filter(user=user).delete()
+        RequiredTrainingReminder.objects.filter(user=user).delete()
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
         end_sessions_of(user)
@@ -532,6 +581,11 @@ def erase_user(user: User, *, by) -> None:
         VenueMembership.objects.filter(
             Q(user=user) | Q(user__isnull=True, invited_email__iexact=old_email)
         ).delete()
+
+        # Training bookings still to come: they will not attend; the seats go to others.
+        from events.services import withdraw_for_erasure
+
+        withdraw_for_erasure(user)
 
         # Certificates verify without a name.
         Certificate.objects.filter(user=user).update(holder_name="")

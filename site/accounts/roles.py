@@ -74,6 +74,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "courses.add_facetofacesession",
             "courses.change_facetofacesession",
             "courses.view_facetofacesession",
+            # Face-to-face and online training: courses and sessions (events app).
+            "events.add_trainingcourse",
+            "events.change_trainingcourse",
+            "events.view_trainingcourse",
+            "events.add_session",
+            "events.change_session",
+            "events.view_session",
             # Messages from the Contact page (pages.ContactMessage): read, then delete.
             "pages.view_contactmessage",
             "pages.delete_contactmessage",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("certificates.urls")),
     path("learning/", include("courses.urls")),
     path("safe-places/", include("network.urls")),
+    path("training/", include("events.urls")),
     # Wagtail's own front-end sign-in form would skip allauth's lockout, rate limits and MFA.
     path(
         "_util/login/",

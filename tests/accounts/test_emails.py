@@ -152,6 +152,7 @@ def test_the_templates_are_found():
     assert "mfa/email/totp_activated_message.txt" in TEMPLATES
     assert "certificates/email/reminder_message.txt" in TEMPLATES
     assert any(name.startswith("network/email/") for name in TEMPLATES)
+    assert "events/email/booked_message.txt" in TEMPLATES
 
 
 @pytest.mark.parametrize("truthy", [True, False], ids=["if-branches", "else-branches"])
@@ -316,6 +317,52 @@ def test_certificate_reminders_are_plain(
         assert re.search(r"https?://\S+/learning/", message.body)
 
 
+@pytest.mark.django_db
+def test_training_booking_emails_are_plain_with_only_a_calendar_attached(
+    django_capture_on_commit_callbacks,
+):
+    """Booked, waiting list, offer, offer expired, cancelled, changed and session cancelled:
+    fixed wording, the date and a link. The only attachment is the person's own calendar
+    entry (``events.ics``: title, dates, place, link)."""
+    from accounts.factories import UserFactory
+    from events import services
+    from events.factories import make_session
+
+    session = make_session(capacity=1, venue_address="<script>Eve's house")
+    session.course.title = "<script>Eve's course"
+    session.course.save()
+    first = UserFactory(email="first@example.org", full_name=NAME)
+    second = UserFactory(email="second@example.org", full_name=TYPED_NAME)
+    third = UserFactory(email="third@example.org")
+    now = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = services.book(first, session, now)
+        services.book(second, session, now)
+        services.book(third, session, now)
+        services.cancel(booking, now)  # second is offered the seat
+        services.expire_offers(now + datetime.timedelta(days=3))  # ... then third
+        services.notify_session_changed(session, now)
+        services.cancel_session(session, now)
+    subjects = {m.subject.removeprefix(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX) for m in mail.outbox}
+    assert subjects == {
+        "Your place on a training session is booked",
+        "You are on the waiting list for a training session",
+        "Your training booking is cancelled",
+        "A place on a training session is free for you",
+        "Your offer of a training place has expired",
+        "A training session you booked has changed",
+        "A training session you booked is cancelled",
+    }
+    for message in mail.outbox:
+        text = message.subject + "\n" + message.body
+        for value in ("Eve", "Mallory", "script", "first@", "second@", "third@"):
+            assert value.lower() not in text.lower(), (value, text)
+        assert f"http://testserver/training/sessions/{session.pk}/" in message.body
+        assert not getattr(message, "alternatives", None)
+        for name, _content, mimetype in message.attachments:
+            assert name == "invitation.ics" and mimetype.startswith("text/calendar; method=")
+
+
 # --- The one way out ---------------------------------------------------------------------
 
 
@@ -333,3 +380,33 @@ def test_send_renders_now_and_queues_the_text(monkeypatch):
     assert call["to"] == ["holder@example.org"]
     assert call["subject"] == "Safe City Learning: A certificate has expired"
     assert "/learning/" in call["body"]
+
+
+@pytest.mark.django_db
+def test_required_training_emails_are_plain(user_with_role, module):
+    """The overdue reminder and the agency lead's monthly notice: a fixed phrase and a
+    link, no module title (it names the abuse), no name, no count."""
+    from courses.models import TrainingRequirement
+    from courses.services.requirements import send_monthly_summaries, send_overdue_reminders
+    from network.factories import AgencyFactory
+
+    police = AgencyFactory(name="<script>Eve Police", sector="police")
+    TrainingRequirement.objects.create(
+        module=module, sector="police", applies_from=datetime.date(2020, 1, 1)
+    )
+    joined = timezone.now() - datetime.timedelta(days=400)
+    user_with_role(
+        email="holder@example.org", full_name=NAME, agency=police, agency_confirmed_at=joined
+    )
+    user_with_role(Role.AGENCY_LEAD, email="lead@example.org", full_name=NAME, agency=police)
+    mail.outbox.clear()
+    send_overdue_reminders()
+    send_monthly_summaries(datetime.date(2026, 12, 1))
+    reminder, summary = mail.outbox
+    assert reminder.to == ["holder@example.org"] and summary.to == ["lead@example.org"]
+    assert reminder.subject == "Safe City Learning: Training reminder"
+    assert summary.subject == "Safe City Learning: Monthly training summary"
+    for message in mail.outbox:
+        assert_clean(message, "holder", "lead@", module.title, "abuse", "police")
+    assert re.search(r"https?://\S+/learning/\s", reminder.body)
+    assert re.search(r"https?://\S+/learning/coverage/\s", summary.body)

@@ -59,6 +59,12 @@ def test_expected_model_permissions_per_role():
         "courses.add_facetofacesession",
         "courses.change_facetofacesession",
         "courses.view_facetofacesession",
+        "events.add_trainingcourse",
+        "events.change_trainingcourse",
+        "events.view_trainingcourse",
+        "events.add_session",
+        "events.change_session",
+        "events.view_session",
         "pages.view_contactmessage",
         "pages.delete_contactmessage",
     }

@@ -104,6 +104,23 @@ def test_reissue_after_a_name_change_supersedes_with_the_new_name(coordinator, i
     assert new.number != certificate.number
 
 
+def test_revoking_a_reissued_copy_says_the_original_goes_too(coordinator, issued):
+    from certificates.services import reissue_certificate
+
+    original = issued[0][0]
+    copy = reissue_certificate(original, by=None)
+    url = reverse("certificates_revoke", args=[copy.pk])
+    html = coordinator.get(url).content.decode()
+    assert f"and for {original.number}, which records the same completion" in html
+    coordinator.post(url, {"reason": "Completed by someone else"})
+    assert Certificate.objects.filter(pk__in=[original.pk, copy.pk], revoked_at=None).count() == 0
+    # Reissuing a revoked certificate is refused with a message, not an error page.
+    response = coordinator.post(reverse("certificates_reissue", args=[original.pk]), follow=True)
+    assert response.status_code == 200
+    assert "A revoked certificate cannot be reissued." in response.content.decode()
+    assert Certificate.objects.filter(reissue_of=original).count() == 1
+
+
 def test_editors_preview_the_certificate_template(client, user_with_role):
     from certificates.models import CertificateTemplate
 

@@ -44,20 +44,27 @@ def make_certificate(user_with_role, module):
     return make
 
 
+def _london(*args) -> datetime.datetime:
+    import zoneinfo
+
+    return datetime.datetime(*args, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
+
+
+# NOW is 12:00 on 22 November 2026 in London; 21 January 2027 is 60 days later. A
+# certificate is in date through the date it prints and expiring from 60 days before it.
 @pytest.mark.parametrize(
-    ("expires_in", "expected"),
+    ("expires_at", "expected"),
     [
-        (datetime.timedelta(days=61), Status.VALID),
-        (datetime.timedelta(days=60) + SECOND, Status.VALID),
-        (datetime.timedelta(days=60), Status.EXPIRING),
-        (datetime.timedelta(days=59), Status.EXPIRING),
-        (SECOND, Status.EXPIRING),
-        (datetime.timedelta(0), Status.EXPIRED),
-        (-SECOND, Status.EXPIRED),
+        (_london(2027, 1, 22, 0, 0), Status.VALID),  # 61 days ahead
+        (_london(2027, 1, 21, 23, 59), Status.EXPIRING),  # 60 days ahead
+        (_london(2027, 1, 21, 0, 0), Status.EXPIRING),
+        (_london(2026, 11, 22, 23, 59), Status.EXPIRING),  # today
+        (_london(2026, 11, 22, 0, 1), Status.EXPIRING),  # today, earlier than NOW
+        (_london(2026, 11, 21, 23, 59), Status.EXPIRED),  # yesterday
     ],
 )
-def test_expiring_within_60_days(make_certificate, expires_in, expected):
-    certificate = make_certificate(expires_in)
+def test_expiring_within_60_days(make_certificate, expires_at, expected):
+    certificate = make_certificate(expires_at - NOW)
     assert status(certificate, now=NOW) == expected
     assert public_view(certificate, now=NOW).in_date is (expected != Status.EXPIRED)
     # The database filter the admin uses agrees with status() on every boundary.
@@ -231,14 +238,14 @@ def test_a_new_certificate_replaces_only_the_same_persons_earlier_one_for_that_m
     elsewhere = issue(learner, other_module, issued)
     someone_else = issue(other, module, issued)
     later = issue(learner, module, issued + datetime.timedelta(days=10))
-    # A certificate dated before one already held (a late catch-up) replaces nothing newer,
-    # and does not take over what was already replaced.
+    # A certificate dated before one already held (a late catch-up) replaces nothing newer:
+    # it is issued already replaced by the newer one (one in force per person and module).
     catch_up = issue(learner, module, issued + datetime.timedelta(days=5))
     for certificate in (old, elsewhere, someone_else, later, catch_up):
         certificate.refresh_from_db()
     assert old.superseded_by == later
     assert later.superseded_by is None
-    assert catch_up.superseded_by is None
+    assert catch_up.superseded_by == later
     assert elsewhere.superseded_by is None
     assert someone_else.superseded_by is None
 

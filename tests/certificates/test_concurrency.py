@@ -89,3 +89,52 @@ def test_two_workers_sending_reminders_send_each_once(user_with_role, module):
     assert errors == []
     assert sum(sent) == 8
     assert sorted(m.to[0] for m in mail.outbox) == sorted(learner.email for learner in learners)
+
+
+def test_a_refresher_and_a_late_record_at_once_leave_one_certificate_in_force(
+    user_with_role, module
+):
+    """Two workers issue for the same person and module at the same moment (a refresher
+    completed online, a face-to-face session recorded late): one certificate in force, the
+    newest, whichever commits first."""
+    import datetime
+
+    now = timezone.now()
+    rounds = 6
+    learners = [user_with_role() for _ in range(rounds)]
+    for learner in learners:
+        first = Enrolment.objects.create(
+            user=learner, module=module, completed_at=now - datetime.timedelta(days=400)
+        )
+        issue_certificate(first)
+    errors = []
+
+    def worker(barrier, enrolment):
+        try:
+            barrier.wait()
+            issue_certificate(enrolment)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    for learner in learners:
+        refresher = Enrolment.objects.create(user=learner, module=module, completed_at=now)
+        late = Enrolment.objects.create(
+            user=learner, module=module, completed_at=now - datetime.timedelta(days=30)
+        )
+        barrier = threading.Barrier(2)
+        threads = [
+            threading.Thread(target=worker, args=(barrier, enrolment))
+            for enrolment in (refresher, late)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        current = Certificate.objects.filter(
+            user=learner, module=module, revoked_at__isnull=True, superseded_by__isnull=True
+        )
+        assert [c.enrolment_id for c in current] == [refresher.pk]
+        assert Certificate.objects.filter(user=learner, superseded_by__isnull=False).count() == 2

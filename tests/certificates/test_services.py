@@ -55,10 +55,13 @@ def test_issued_certificates_never_change_when_content_or_name_changes(
 
 def test_status_moves_from_valid_to_expiring_to_expired(user_with_role, module, complete_module):
     certificate = complete_module(user_with_role(), module).certificate
-    expires = certificate.expires_at
-    assert status(certificate, expires - datetime.timedelta(days=61)) == Status.VALID
-    assert status(certificate, expires - datetime.timedelta(days=59)) == Status.EXPIRING
-    assert status(certificate, expires) == Status.EXPIRED
+    # Judged by day: in date through the date it prints, expired from the next day.
+    printed = timezone.localdate(certificate.expires_at)
+    assert status(certificate, printed - datetime.timedelta(days=61)) == Status.VALID
+    assert status(certificate, printed - datetime.timedelta(days=60)) == Status.EXPIRING
+    assert status(certificate, printed) == Status.EXPIRING
+    assert status(certificate, certificate.expires_at) == Status.EXPIRING
+    assert status(certificate, printed + datetime.timedelta(days=1)) == Status.EXPIRED
 
 
 def test_recertification_supersedes_the_old_certificate(user_with_role, module, complete_module):

@@ -815,10 +815,21 @@ def test_imported_question_html_keeps_formatting_but_not_scripts(coordinator):
     from courses.models import Question
 
     gift = (
-        "::Q::[html]<p>Is it <b>true</b>?<img src=x onerror=alert(1)><script>alert(2)</script>"
+        "::Q::[html]<p>Is it <b>true</b>?<script>alert(2)</script>"
         "<a href='javascript:alert(3)'>here</a> <a href='https://example.org'>help</a></p>"
         "{TRUE####[html]<iframe src='//evil.example'></iframe><em>Because.</em>}\n"
     )
+    # A picture from elsewhere (here with a script handler) is refused, naming the question:
+    # it would tell another site who is taking the quiz.
+    with_picture = gift.replace("?<script>", "?<img src=x onerror=alert(1)><script>")
+    response = coordinator.post(
+        reverse("courses_question_import"),
+        {"file": SimpleUploadedFile("bank.gift", with_picture.encode())},
+    )
+    assert "picture from another website" in response.content.decode()
+    coordinator.post(reverse("courses_question_import"), {"action": "confirm"})
+    assert not Question.objects.exists()
+
     coordinator.post(
         reverse("courses_question_import"),
         {"file": SimpleUploadedFile("bank.gift", gift.encode())},

@@ -100,6 +100,10 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
         invite_staff(venue, "new.starter@example.org", by=learner)
     token = re.search(r"/safe-places/join/([^/\s]+)/", mailoutbox[-1].body).group(1)
     lesson = module.get_children().live().first()
+    from events.factories import make_session
+    from events.services import book
+
+    booking = book(learner, make_session(capacity=5))
     return {
         "learner": learner,
         "kwargs": {
@@ -118,6 +122,7 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
             "courses:attempt_time": {"attempt_id": attempt.pk},
             "courses:attempt_result": {"attempt_id": attempt.pk},
             "courses:coverage_learners": {"agency_id": learner.agency_id, "module_id": module.pk},
+            "courses:coverage_role_learners": {"module_id": module.pk},
             "courses:coverage_nudge": {"agency_id": learner.agency_id, "module_id": module.pk},
             "network:venue": {"slug": venue.slug},
             "network:manage_venue": {"venue_id": venue.pk},
@@ -126,6 +131,10 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
             "network:pack": {"venue_id": venue.pk},
             "network:remove_staff": {"venue_id": venue.pk, "membership_id": staff.pk},
             "network:join": {"token": token},
+            "events:session": {"session_id": booking.session_id},
+            "events:book": {"session_id": booking.session_id},
+            "events:cancel": {"booking_id": booking.pk},
+            "events:accept": {"booking_id": booking.pk},
             # Links from emails: an unknown key still gets a page, with the headers.
             "account_confirm_email": {"key": "no-such-key"},
             "network:claim": {"token": "no-such-token"},

@@ -127,6 +127,17 @@ TABLE: dict[str, Case] = {
         other_learner=Outcome.FORBIDDEN,
         owner_user="lead_x",
     ),
+    # The people of one job role on one module, across the agencies the viewer may see: a
+    # learner is refused; another agency's lead sees their own agency only (none of A's).
+    "courses:coverage_role_learners": Case(
+        lambda w: (
+            reverse("courses:coverage_role_learners", args=[w.module.pk])
+            + "?role=frontline&show=registered"
+        ),
+        other_learner=Outcome.FORBIDDEN,
+        other_lead=Outcome.OWN,
+        owner_user="lead_x",
+    ),
     # Venue V, managed by A as its contact.
     "network:manage_venue": Case(_url("network:manage_venue", lambda w: w.venue.pk)),
     "network:check": Case(_url("network:check", lambda w: w.venue.pk)),
@@ -143,6 +154,31 @@ TABLE: dict[str, Case] = {
         owner=Outcome.NOT_FOUND,
     ),
 }
+
+
+def _a_s_booking(w: World):
+    """A's place on an upcoming training session (made on first use)."""
+    if getattr(w, "booking", None) is None:
+        from events.factories import make_session
+        from events.services import book
+
+        w.booking = book(w.learner_a, make_session(capacity=5))
+    return w.booking
+
+
+# Training sessions (events): a session is shared content; a booking is A's own.
+TABLE.update(
+    {
+        "events:session": Case(
+            _url("events:session", lambda w: _a_s_booking(w).session_id), **SHARED
+        ),
+        "events:book": Case(
+            _url("events:book", lambda w: _a_s_booking(w).session_id), "post", **SHARED
+        ),
+        "events:cancel": Case(_url("events:cancel", lambda w: _a_s_booking(w).pk), "post"),
+        "events:accept": Case(_url("events:accept", lambda w: _a_s_booking(w).pk), "post"),
+    }
+)
 
 PUBLIC_BY_DESIGN: dict[str, str] = {
     "verify_code": "The public certificate check: anyone holding the verification code printed "
@@ -350,6 +386,7 @@ def test_the_owner_control_really_shows_a_s_data(world):
     shown = {
         "certificate_detail": world.certificate.number,
         "courses:coverage_learners": world.learner_a.full_name,
+        "courses:coverage_role_learners": world.learner_a.full_name,
         "network:manage_venue": world.venue.contact_email,
     }
     for name, secret in shown.items():

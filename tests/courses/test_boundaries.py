@@ -237,15 +237,22 @@ def cell(table, agency, module):
     return table[(table.agency_id == agency.pk) & (table.module_id == module.pk)].iloc[0]
 
 
+# NOW is 22 November 2026 at noon in London: a certificate is in date through the date it
+# prints (certificates.validity), expiring from that day to 60 days after, both included.
+LAST_MOMENT = datetime.timedelta(hours=11, minutes=59, seconds=59)  # 23:59:59 that day
+FIRST_MOMENT = -datetime.timedelta(hours=12)  # 00:00 that day
+
+
 @pytest.mark.parametrize(
     ("expires_in", "in_date", "expiring", "lapsed", "status"),
     [
-        (datetime.timedelta(days=61), 1, 0, 0, "In date"),
-        (datetime.timedelta(days=60, seconds=1), 1, 0, 0, "In date"),
-        (datetime.timedelta(days=60), 1, 1, 0, "Expiring soon"),
+        (datetime.timedelta(days=61) + FIRST_MOMENT, 1, 0, 0, "In date"),
+        (datetime.timedelta(days=60) + LAST_MOMENT, 1, 1, 0, "Expiring soon"),
+        (datetime.timedelta(days=60) + FIRST_MOMENT, 1, 1, 0, "Expiring soon"),
         (datetime.timedelta(days=59), 1, 1, 0, "Expiring soon"),
-        (SECOND, 1, 1, 0, "Expiring soon"),
-        (datetime.timedelta(0), 0, 0, 1, "Lapsed"),
+        (datetime.timedelta(0), 1, 1, 0, "Expiring soon"),
+        (FIRST_MOMENT, 1, 1, 0, "Expiring soon"),
+        (FIRST_MOMENT - SECOND, 0, 0, 1, "Lapsed"),
     ],
 )
 def test_expiring_within_60_days_in_coverage(

@@ -54,7 +54,7 @@ def test_coordinator_signs_in_filters_drills_down_and_nudges(page, look):
     assert page.get_by_role("rowheader", name="Solent NHS Trust").count() == 0
     look(page, "coverage dashboard filtered to police")
 
-    cell = re.compile(f"required missing in {POLICE} for {MODULE}")
+    cell = re.compile(re.escape(f"required but missing ({POLICE}, {MODULE})"))
     missing = page.get_by_role("link", name=cell)
     expected = int(re.match(r"\d+", missing.first.inner_text())[0])
     assert expected > 0

@@ -24,6 +24,28 @@ def test_quoted_law_sources_and_addresses_are_left_out():
     )
 
 
+def test_a_list_lead_in_and_items_ending_in_colons_or_semicolons_are_sentences_of_their_own():
+    import textstat
+
+    text = readability.lesson_text(
+        [("text", "<p>It is an offence to:</p><ul><li>carry out FGM;</li><li>help;</li></ul>")]
+    )
+    assert text == "It is an offence to. carry out FGM. help."
+    assert textstat.sentence_count(text) == 2  # textstat ignores sentences of 2 words or fewer
+    ended = readability.lesson_text([("text", "<p>Is it?</p><p>“Yes.”</p><p>(section 3A)</p>")])
+    assert ended == "Is it? “Yes.” (section 3A)."
+
+
+def test_a_decimal_point_does_not_end_a_sentence():
+    import textstat
+
+    text = readability.lesson_text([("text", "<p>Of 2,853 offenders, 31.4% repeat.</p>")])
+    assert text == "Of 2,853 offenders, 314% repeat."
+    assert textstat.sentence_count(text) == 1
+    whole = readability.lesson_text([("text", "<p>Call 999. Then 101.</p>")])
+    assert whole == "Call 999. Then 101."
+
+
 def test_harder_text_scores_an_older_reading_age():
     easy = readability.lesson_text([("text", "<p>Ask. Listen. Be kind. Say you believe them.</p>")])
     hard = readability.lesson_text(

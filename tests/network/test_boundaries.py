@@ -1,5 +1,6 @@
 """The Safe Places approval gate at its boundaries (issue 19): which certificates count as
-Safe Places training. Revoked, replaced, expired (to the second) and inactive people do not.
+Safe Places training. Revoked, replaced, lapsed (from the midnight after the printed date)
+and inactive people do not.
 
 Each test was checked by putting the fault back into the code by hand and watching it fail.
 """
@@ -68,14 +69,20 @@ def test_a_replacement_certificate_counts_as_the_current_one(
     assert pending_venue.status == VenueStatus.APPROVED
 
 
-def test_a_certificate_counts_until_the_second_it_expires(scheme, pending_venue):
+def test_a_certificate_counts_through_the_date_it_prints(scheme, pending_venue):
+    """In date through the printed expiry date (Europe/London), lapsed from the midnight
+    after (certificates.validity)."""
+    from certificates import validity
+
     member = VenueMembershipFactory(venue=pending_venue)
     certificate = certify(member.user, scheme.module)
-    expires = certificate.expires_at
-    assert counts(pending_venue, now=expires - SECOND) == (1, 1)
-    assert counts(pending_venue, now=expires) == (0, 0)
-    assert services.approval_problems(pending_venue, now=expires - SECOND) == []
-    assert services.approval_problems(pending_venue, now=expires)
+    printed = validity.expires_on(certificate.expires_at)
+    next_day = validity.start_of(printed + datetime.timedelta(days=1))
+    assert counts(pending_venue, now=certificate.expires_at) == (1, 1)
+    assert counts(pending_venue, now=next_day - SECOND) == (1, 1)
+    assert counts(pending_venue, now=next_day) == (0, 0)
+    assert services.approval_problems(pending_venue, now=next_day - SECOND) == []
+    assert services.approval_problems(pending_venue, now=next_day)
 
 
 def test_a_certificate_for_another_module_is_not_safe_places_training(

@@ -81,3 +81,38 @@ def test_nearest_venues_are_found_across_the_widening_search_circles(db):
         "four",
     ]
     assert distance_km(*centre, centre[0] + Decimal("0.081"), centre[1]) < 15
+
+
+def test_safe_places_training_follows_the_certificate_in_force(
+    scheme, pending_venue, user_with_role
+):
+    """Revoking a refresher puts the earlier certificate back; a revoked one never counts
+    (issue 15: one certificate in force per person and module)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts.roles import Role
+    from certificates.services import revoke_certificate
+    from network import selectors
+    from network.factories import VenueMembershipFactory, certify
+
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    member = VenueMembershipFactory(venue=pending_venue)
+    first = certify(member.user, scheme.module, now=timezone.now() - datetime.timedelta(days=400))
+    refresher = certify(member.user, scheme.module)
+
+    def staff_expiry():
+        [row] = [r for r in selectors.venue_staff(pending_venue) if r.membership == member]
+        return row.certificate_expires
+
+    assert selectors.trained_count(pending_venue) == 1
+    assert staff_expiry() == refresher.expires_at
+    revoke_certificate(refresher, by=coordinator, reason="Completed by someone else")
+    assert selectors.trained_count(pending_venue) == 1
+    assert selectors.trained_counts([pending_venue.pk]) == {pending_venue.pk: 1}
+    assert staff_expiry() == first.expires_at
+    revoke_certificate(first, by=coordinator, reason="Issued in error")
+    assert selectors.trained_count(pending_venue) == 0
+    assert selectors.trained_counts([pending_venue.pk]) == {}
+    assert staff_expiry() is None

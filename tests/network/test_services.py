@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from certificates import validity
 from network import selectors, services
 from network.factories import VenueFactory, VenueMembershipFactory, certify
 from network.models import Venue, VenueMembership, VenueStatus
@@ -203,12 +204,18 @@ def test_a_lapsed_venue_that_confirms_goes_back_to_review(scheme, trained_staff)
     assert venue not in selectors.listed_venues()
 
 
+ONE_DAY = datetime.timedelta(days=1)
+
+
 def test_a_venue_whose_only_certificate_expires_lapses(scheme):
     venue = VenueFactory(next_check_due=datetime.date(2030, 1, 1))
     member = VenueMembershipFactory(venue=venue)
     certificate = certify(member.user, scheme.module, now=at(2026, 1, 10))
-    assert services.lapse_venues(certificate.expires_at - datetime.timedelta(days=1)) == []
-    lapsed = services.lapse_venues(certificate.expires_at + datetime.timedelta(hours=1))
+    # In date through the date it prints (certificates.validity): the last moment of that
+    # day the venue still has trained staff, the next midnight it lapses.
+    next_day = validity.start_of(validity.expires_on(certificate.expires_at) + ONE_DAY)
+    assert services.lapse_venues(next_day - datetime.timedelta(microseconds=1)) == []
+    lapsed = services.lapse_venues(next_day)
     assert [v.pk for v in lapsed] == [venue.pk]
     assert "certificate" in lapsed[0].status_reason
 

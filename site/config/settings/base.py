@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "glossary",
+    "events",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -147,6 +147,18 @@ def test_wherever_pippa_is_offered_a_24_hour_route_and_999_are_offered_too(lesso
         assert {"national-da-helpline", "emergency-999"} <= services(lesson), lesson["slug"]
 
 
+def test_wherever_the_prose_names_pippa_it_gives_the_out_of_hours_route(lessons):
+    named = [lesson for lesson in lessons.values() if "PIPPA" in prose(lesson)]
+    assert named
+    for lesson in named:
+        text = prose(lesson)
+        assert "National Domestic Abuse Helpline" in text and "24 hours" in text, lesson["slug"]
+        assert "999" in text, lesson["slug"]
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if "PIPPA" in sentence and "National Domestic Abuse Helpline" not in sentence:
+                assert not re.search(r"24 hours|24/7|any time|day or night", sentence), sentence
+
+
 def test_fgm_and_forced_marriage_lessons_offer_their_specialist_lines(lessons):
     for slug in ("fgm-what-the-law-says", "fgm-signs-and-mandatory-reporting"):
         assert "nspcc-fgm-helpline" in services(lessons[slug]), slug

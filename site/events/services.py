@@ -1,0 +1,301 @@
+"""Writes for training sessions: booking, cancelling, the waiting list and offers.
+
+The rules (definitions of states and seats are in ``events.models``):
+
+- :func:`book` gives a seat when one is left and nobody is waiting; otherwise a place on the
+  waiting list. It is refused, with the reason shown to the person, when the session is
+  cancelled or has started, after the booking deadline (a booking exactly on the deadline is
+  accepted), when the person is not in the course's audience, already has an active booking
+  on another session of the course, or has a booked or offered session whose dates overlap.
+  Booking the same session again returns the booking they have (a double submit books once).
+- :func:`cancel` frees the seat. Cancelling a booked place less than 24 hours before the
+  session's first start (``LATE_CANCELLATION``) records a **late cancellation**; exactly 24
+  hours before is on time. Nobody cancels once the session has started (the trainer marks
+  the register instead). Leaving the waiting list or declining an offer is a plain
+  cancellation.
+- Whenever a seat frees up, the first person waiting (by ``created_at``) is **offered** it,
+  for 48 hours (``OFFER_VALID_FOR``) or until the session starts, whichever is sooner. The
+  offer is open while ``now < offer_expires_at``. :func:`accept_offer` turns it into a
+  place; :func:`expire_offers` (a background task, queued every few minutes by
+  ``manage.py expire_training_offers``) cancels expired offers and offers the seat to the
+  next in line.
+- The session row is locked (``select_for_update``) for every change to its bookings, so
+  two people taking the last seat at once get exactly one seat between them
+  (``tests/events/test_race_pg.py``).
+- Each change emails the person (``events/email/*``: fixed wording, the date and a link)
+  with a calendar invitation (``events.ics``), after the transaction commits.
+
+Later, attendance marked on a session of a course linked to a module should feed the
+existing records: one ``courses.FaceToFaceSession`` per session (date, module, trainer)
+with the attendees, whose ``record_session_attendance`` completes the module and issues
+certificates through ``module_completed`` (not built in this part).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import emails
+from config.site_url import absolute
+
+from . import ics, selectors
+from .models import ACTIVE_STATES, Booking, BookingState, Session, SessionStatus
+
+OFFER_VALID_FOR = datetime.timedelta(hours=48)
+LATE_CANCELLATION = datetime.timedelta(hours=24)
+
+NOT_CANCELLABLE = "This session has started, so the booking can no longer be cancelled."
+OFFER_CLOSED = "This offer is no longer open."
+OFFER_EXPIRED = "This offer expired on {expiry}. You are no longer on the waiting list."
+
+
+@dataclass
+class BookingRefused(Exception):
+    """The booking or change was not made; ``message`` says why, for the person."""
+
+    message: str
+
+    def __str__(self):
+        return self.message
+
+
+def _now(now):
+    return now or timezone.now()
+
+
+def _lock(session: Session) -> Session:
+    return Session.objects.select_for_update().get(pk=session.pk)
+
+
+def _bump(booking: Booking, state: str, now, **fields) -> None:
+    booking.state = state
+    booking.updated_at = now
+    booking.sequence += 1
+    for name, value in fields.items():
+        setattr(booking, name, value)
+    booking.save(update_fields=["state", "updated_at", "sequence", *fields])
+
+
+def _notify(booking: Booking, template: str, method: str | None, now, **context) -> None:
+    """Email the person after commit, with the invitation or cancellation attached."""
+
+    def send():
+        fresh = Booking.objects.select_related("session__course", "user").get(pk=booking.pk)
+        start = selectors.session_start(fresh.session)
+        attachments = [ics.attachment(fresh, method, now)] if method else None
+        emails.send(
+            f"events/email/{template}",
+            fresh.user.email,
+            {
+                "date": start,
+                "link": absolute(reverse("events:session", args=[fresh.session_id])),
+                **context,
+            },
+            attachments=attachments,
+        )
+
+    transaction.on_commit(send)
+
+
+def book(user, session: Session, now: datetime.datetime | None = None) -> Booking:
+    """Book ``user`` on ``session`` (a seat, or the waiting list). Raises BookingRefused."""
+    now = _now(now)
+    with transaction.atomic():
+        session = _lock(session)
+        existing = selectors.active_booking(user, session)
+        if existing is not None:
+            return existing
+        problem = selectors.booking_problem(user, session, now)
+        if problem:
+            raise BookingRefused(problem)
+        has_seat = (
+            selectors.seats_left(session) > 0 and not selectors.waiting_list(session).exists()
+        )
+        state = BookingState.BOOKED if has_seat else BookingState.WAITING
+        try:
+            with transaction.atomic():
+                booking = Booking.objects.create(
+                    session=session,
+                    course_id=session.course_id,
+                    user=user,
+                    state=state,
+                    created_at=now,
+                    updated_at=now,
+                )
+        except IntegrityError:
+            # Another request of theirs booked another session of the course at this moment.
+            raise BookingRefused(selectors.ALREADY_ON_COURSE) from None
+        if state == BookingState.BOOKED:
+            _notify(booking, "booked", ics.REQUEST, now)
+        else:
+            _notify(booking, "waiting", None, now)
+    return booking
+
+
+def _offer_free_seats(session: Session, now) -> list[Booking]:
+    """Offer each free seat to the next person waiting. Call with the session locked."""
+    offered = []
+    if session.status != SessionStatus.SCHEDULED:
+        return offered
+    start = selectors.session_start(session)
+    if start is None or now >= start:
+        return offered
+    while selectors.seats_left(session) > 0:
+        following = selectors.waiting_list(session).first()
+        if following is None:
+            break
+        expiry = min(now + OFFER_VALID_FOR, start)
+        _bump(following, BookingState.OFFERED, now, offer_expires_at=expiry)
+        _notify(following, "offer", ics.REQUEST, now, expires_at=expiry)
+        offered.append(following)
+    return offered
+
+
+def cancel(booking: Booking, now: datetime.datetime | None = None) -> Booking:
+    """Cancel a place, an offer or a place on the waiting list, freeing the seat."""
+    now = _now(now)
+    with transaction.atomic():
+        session = _lock(booking.session)
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.state not in ACTIVE_STATES:
+            return booking  # already cancelled (a double submit)
+        start = selectors.session_start(session)
+        if start is not None and now >= start:
+            raise BookingRefused(NOT_CANCELLABLE)
+        previous = booking.state
+        late = (
+            previous == BookingState.BOOKED
+            and start is not None
+            and now > start - LATE_CANCELLATION
+        )
+        state = BookingState.LATE_CANCELLATION if late else BookingState.CANCELLED
+        _bump(booking, state, now, offer_expires_at=None)
+        had_invitation = previous in (BookingState.BOOKED, BookingState.OFFERED)
+        _notify(booking, "cancelled", ics.CANCEL if had_invitation else None, now)
+        if had_invitation:
+            _offer_free_seats(session, now)
+    return booking
+
+
+def accept_offer(booking: Booking, now: datetime.datetime | None = None) -> Booking:
+    """Take up an offered seat while the offer is open. Raises BookingRefused."""
+    now = _now(now)
+    expired = False
+    with transaction.atomic():
+        session = _lock(booking.session)
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.state == BookingState.BOOKED:
+            return booking  # a double submit
+        if booking.state != BookingState.OFFERED:
+            raise BookingRefused(OFFER_CLOSED)
+        if now >= booking.offer_expires_at:
+            _expire(booking, session, now)
+            expired = True
+        else:
+            clash = selectors.overlapping_date(booking.user, session, exclude=booking)
+            if clash is not None:
+                raise BookingRefused(
+                    selectors.OVERLAPS.format(when=selectors.when(clash.starts_at))
+                )
+            _bump(booking, BookingState.BOOKED, now, offer_expires_at=None)
+            _notify(booking, "booked", ics.REQUEST, now)
+    if expired:
+        raise BookingRefused(OFFER_EXPIRED.format(expiry=selectors.when(booking.offer_expires_at)))
+    return booking
+
+
+def _expire(booking: Booking, session: Session, now) -> None:
+    expiry = booking.offer_expires_at
+    _bump(booking, BookingState.CANCELLED, now)
+    _notify(booking, "offer_expired", ics.CANCEL, now, expires_at=expiry)
+    _offer_free_seats(session, now)
+
+
+def expire_offers(now: datetime.datetime | None = None) -> int:
+    """Cancel every offer past its expiry and offer those seats on. Returns how many expired.
+
+    Safe to run from two workers at once: each session is locked and re-read.
+    """
+    now = _now(now)
+    count = 0
+    session_ids = sorted(set(selectors.offers_expired_by(now).values_list("session_id", flat=True)))
+    for session_id in session_ids:
+        with transaction.atomic():
+            session = Session.objects.select_for_update().get(pk=session_id)
+            for booking in selectors.offers_expired_by(now).filter(session=session):
+                _expire(booking, session, now)
+                count += 1
+    return count
+
+
+def withdraw_for_erasure(user, now: datetime.datetime | None = None) -> int:
+    """Delete the person's active bookings (they will not come) and offer the freed seats.
+
+    Used by ``accounts.privacy.erase_user``; their marked bookings (attended, no-show,
+    cancellations) stay, pointing at the anonymised account, so attendance and no-show
+    figures do not change. No email is sent to the erased person.
+    """
+    now = _now(now)
+    removed = 0
+    session_ids = sorted(
+        set(
+            Booking.objects.filter(user=user, state__in=ACTIVE_STATES).values_list(
+                "session_id", flat=True
+            )
+        )
+    )
+    for session_id in session_ids:
+        with transaction.atomic():
+            session = Session.objects.select_for_update().get(pk=session_id)
+            deleted, _ = Booking.objects.filter(
+                user=user, session=session, state__in=ACTIVE_STATES
+            ).delete()
+            removed += deleted
+            _offer_free_seats(session, now)
+    return removed
+
+
+def notify_session_changed(session: Session, now: datetime.datetime | None = None) -> int:
+    """After the dates or place of a session changed: a new invitation (higher SEQUENCE, same
+    UIDs) to everyone with a place or an offer. Returns how many were told."""
+    now = _now(now)
+    with transaction.atomic():
+        session = _lock(session)
+        Session.objects.filter(pk=session.pk).update(sequence=session.sequence + 1)
+        told = 0
+        for booking in session.bookings.filter(
+            state__in=[BookingState.BOOKED, BookingState.OFFERED]
+        ):
+            _notify(booking, "changed", ics.REQUEST, now)
+            told += 1
+    return told
+
+
+def cancel_session(session: Session, now: datetime.datetime | None = None) -> int:
+    """Cancel a whole session: every active booking is cancelled and told (with METHOD:CANCEL
+    for those who had an invitation). Returns how many bookings were cancelled."""
+    now = _now(now)
+    with transaction.atomic():
+        session = _lock(session)
+        session.status = SessionStatus.CANCELLED
+        session.sequence += 1
+        session.save(update_fields=["status", "sequence"])
+        count = 0
+        for booking in session.bookings.filter(state__in=ACTIVE_STATES):
+            had_invitation = booking.state in (BookingState.BOOKED, BookingState.OFFERED)
+            _bump(booking, BookingState.CANCELLED, now, offer_expires_at=None)
+            _notify(booking, "session_cancelled", ics.CANCEL if had_invitation else None, now)
+            count += 1
+    return count
+
+
+def offer_free_seats(session: Session, now: datetime.datetime | None = None) -> int:
+    """Offer any free seats (after the capacity went up) to the people waiting."""
+    now = _now(now)
+    with transaction.atomic():
+        return len(_offer_free_seats(_lock(session), now))

@@ -1,0 +1,12 @@
+"""Background work for training sessions (run by ``db_worker`` in production)."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def expire_offers_task() -> int:
+    """Expired offers go to the next person waiting. Queue it every few minutes
+    (``manage.py expire_training_offers``)."""
+    return services.expire_offers()

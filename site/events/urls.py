@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.upcoming, name="upcoming"),
+    path("sessions/<int:session_id>/", views.session_detail, name="session"),
+    path("sessions/<int:session_id>/book/", views.book, name="book"),
+    path("bookings/<int:booking_id>/cancel/", views.cancel, name="cancel"),
+    path("bookings/<int:booking_id>/accept/", views.accept, name="accept"),
+    path("my-bookings/", views.my_bookings, name="my_bookings"),
+    path("my-bookings/calendar.ics", views.calendar, name="calendar"),
+]
