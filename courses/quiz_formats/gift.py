@@ -524,12 +524,39 @@ def _read_true_false(answers: str, text_format: str) -> list[ParsedOption]:
 
 
 # --- Writing GIFT ------------------------------------------------------------------------------
+#
+# Definitions (the export is a function of the questions alone: no dates, no ids of this site's
+# rows other than those named in comments, "\n" line endings, one blank line between blocks):
+#
+# - *Exported text* = the stored HTML made into what an import would store: sanitised by the
+#   import's own rules (so Draftail's ``data-block-key`` attributes and the like go) until it no
+#   longer changes. It is written in the question text's format when that reads back the same,
+#   else with ``[html]``; GIFT's ``~ = # { } :`` and ``\`` are escaped, line breaks are ``\n``.
+# - *Not exported* (GIFT can hold text only, not files, and this site's ids mean nothing in
+#   another site): a picture (Wagtail image embed, or ``<img>``) becomes the text
+#   ``[Picture not exported: its alt text]`` (``[Picture not exported]`` when it has none), so
+#   an image-only question still has a text; a link to a document or a page becomes its link
+#   text. Each one is named in a ``// picture not exported: …`` (``document``, ``page link``)
+#   comment line above the question. Moodle XML would be needed to carry the files.
+# - *Weights* are written as Moodle's grade the stored fraction stands for (0.33333 →
+#   ``33.33333``); a fraction that is not one of Moodle's grades (which Moodle would refuse) is
+#   written as the nearest grade, and a ``// weight changed: …`` comment line says so.
+# - Every question gets a ``::title::`` (its name, or the name the import would derive), so the
+#   import does not derive a different one.
+#
+# With these, export → import → export gives the same bytes for everything GIFT can hold.
 
 _SPECIAL = re.compile(r"[\\:#=~{}\n]")
+_WAGTAIL_PICTURE = re.compile(r"<embed\b[^>]*>|<img\b[^>]*>", re.IGNORECASE)
+_OBJECT_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+_COMMENT_UNSAFE = re.compile(r"[\[\]\r\n]+")
+NOT_EXPORTED_PICTURE = "Picture not exported"
 
 
 def export_gift(questions: Iterable[ParsedQuestion]) -> str:
-    """Write questions as GIFT that Moodle, and parse_gift, read back as the same questions."""
+    """Write questions as GIFT that Moodle, and parse_gift, read back as the same questions
+    (see the definitions above for what GIFT cannot hold). Questions are written in the order
+    given; a ``$CATEGORY:`` line is written whenever the category changes."""
     chunks = []
     category = ""
     for question in questions:
@@ -548,19 +575,110 @@ def _escape(text: str) -> str:
     )
 
 
+def _comment(text: str) -> str:
+    """A one-line ``//`` comment that the reader cannot mistake for a ``[tag:…]``."""
+    return "// " + " ".join(_COMMENT_UNSAFE.sub(" ", text).split())
+
+
 def _export_question(question: ParsedQuestion) -> str:
+    question, notes = exportable(question)
     lines = []
     if question.tags:
         lines.append("// " + " ".join(f"[tag:{tag}]" for tag in question.tags))
+    lines.extend(_comment(note) for note in notes)
     stem, stem_format = _encode(question.stem, "moodle", block=True)
-    title = f"::{_escape(question.name)}::" if question.name else ""
-    lines.append(f"{title}{stem}{{")
+    name = question.name or derive_name(question.stem)
+    lines.append(f"::{_escape(name)}::{stem}{{")
     lines.extend("\t" + line for line in _export_answers(question, stem_format))
     if question.general_feedback:
         general, _ = _encode(question.general_feedback, stem_format, block=True)
         lines.append(f"\t####{general}")
     lines.append("}")
     return "\n".join(lines)
+
+
+def exportable(question: ParsedQuestion) -> tuple[ParsedQuestion, list[str]]:
+    """A copy of the question as GIFT can hold it, and a note for everything left out or
+    changed (see the definitions above). The question passed in is not changed."""
+    notes: list[str] = []
+
+    def text(value: str, where: str, *, block: bool) -> str:
+        return _exportable_text(value, where, notes, block=block)
+
+    copy = ParsedQuestion(
+        type=question.type,
+        name=question.name.strip(),
+        stem=text(question.stem, "question text", block=True),
+        general_feedback=text(question.general_feedback, "general feedback", block=True),
+        category=question.category.strip(),
+        tags=list(question.tags),
+        line=question.line,
+    )
+    for number, option in enumerate(question.options, 1):
+        copy.options.append(
+            ParsedOption(
+                text=text(option.text, f"answer {number}", block=False),
+                fraction=_export_fraction(option.fraction, number, notes),
+                feedback=text(option.feedback, f"answer {number} feedback", block=False),
+            )
+        )
+    for number, pair in enumerate(question.pairs, 1):
+        prompt = text(pair.prompt, f"pair {number}", block=False)
+        copy.pairs.append(ParsedPair(prompt, " ".join(pair.answer.split())))
+    return copy, notes
+
+
+def _exportable_text(text: str, where: str, notes: list[str], *, block: bool) -> str:
+    """A stored text as an import would store it, pictures and site links replaced by text."""
+    if not text:
+        return ""
+
+    def picture(match: re.Match[str]) -> str:
+        tag = match.group()
+        attrs = {key.lower(): html.unescape(value) for key, value in _ATTRS.findall(tag)}
+        if tag[1:6].lower() == "embed" and attrs.get("embedtype") != "image":
+            return ""
+        alt = " ".join(attrs.get("alt", "").split())
+        source = f"image {attrs['id']}" if attrs.get("id") else attrs.get("src", "")
+        described = f'"{alt}"' if alt else "no alt text"
+        notes.append(
+            f"picture not exported (GIFT cannot hold files): {where}, {described}, {source}"
+        )
+        label = f"{NOT_EXPORTED_PICTURE}: {alt}" if alt else NOT_EXPORTED_PICTURE
+        return html.escape(f"[{label}]", quote=False)
+
+    def link(match: re.Match[str]) -> str:
+        attrs = {key.lower(): html.unescape(value) for key, value in _ATTRS.findall(match[1])}
+        kind = attrs.get("linktype")
+        if kind not in {"document", "page"}:
+            return match.group()
+        words = html_to_plain(match[2])
+        noun = "document" if kind == "document" else "page link"
+        notes.append(f'{noun} not exported: {where}, "{words}", {kind} {attrs.get("id", "")}')
+        return match[2]
+
+    text = _OBJECT_LINK.sub(link, _WAGTAIL_PICTURE.sub(picture, text))
+    for _ in range(3):  # sanitising is idempotent after one pass; two more to be safe
+        again = text_to_html(text, "html", block=block)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+_ATTRS = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def _export_fraction(fraction: Decimal, number: int, notes: list[str]) -> Decimal:
+    """The Moodle grade a stored fraction stands for (0.33333 → 0.3333333)."""
+    grade = moodle_fraction(fraction)
+    if grade is None:
+        grade = nearest_moodle_fraction(fraction)
+        notes.append(
+            f"weight changed: answer {number} was {percent(fraction)}%, which Moodle does not "
+            f"allow; written as {percent(grade)}%"
+        )
+    return grade.normalize() if grade else Decimal(0)
 
 
 def _export_answers(question: ParsedQuestion, text_format: str) -> list[str]:

@@ -10,6 +10,16 @@ and the drill-downs, so a drill-down lists exactly the people its cell counts:
   and ``expiring_q`` on the day (Europe/London) of ``now``;
 - who must hold a module: ``required_roles`` (the requirements matrix).
 
+**As at a past moment.** Given a ``now`` before today (Europe/London), as the quarterly
+snapshot does with a quarter's last moment, certificate states and enrolments are judged
+as the records stood at ``now`` (``as_at``): a certificate counts only if it was in force
+at ``now`` (``certificates.validity``: issued by then, never revoked, not yet replaced by
+one issued by then), and an enrolment is in progress at ``now`` when it was started at
+or before ``now`` and not completed by then (no completion, or one after ``now``). Who
+counts (accounts, agencies, job roles, live modules, headcounts) is still as it is now.
+Without ``now``, or with a ``now`` within today (the dashboard passes the current moment),
+the states are today's: what is recorded now, with the same SQL as before.
+
 Registered, in date, expiring and "held" (a certificate in force) are counted by the
 database in one GROUP BY over (agency, module, job role); lapsed is held minus in date and
 never trained is registered minus held, exactly as the definitions say. pandas only joins
@@ -76,6 +86,16 @@ def scope_for(user) -> Scope:
 
 def _day(now: datetime.datetime | None) -> datetime.date:
     return validity.today(now)
+
+
+def as_at(now: datetime.datetime | None) -> datetime.datetime | None:
+    """The moment to judge certificates and enrolments at: ``now`` when the caller asked
+    about a moment before today (Europe/London), such as a closed quarter's last moment;
+    otherwise None, meaning what is recorded now (no ``now``, the current moment, a
+    moment earlier today, or a future one)."""
+    if now is None or now >= validity.start_of(validity.today()):
+        return None
+    return now
 
 
 def _agency_queryset(scope: Scope, sector: str | None):
@@ -170,30 +190,41 @@ def _certificate_exists(module_id: int, condition: Q) -> Exists:
     return Exists(Certificate.objects.filter(condition, user=OuterRef("pk"), module_id=module_id))
 
 
-def _in_progress_exists(module_id: int) -> Exists:
-    return Exists(
-        Enrolment.objects.filter(
-            user=OuterRef("pk"), module_id=module_id, completed_at__isnull=True
-        )
-    )
+def _open_q(at: datetime.datetime | None = None) -> Q:
+    """An enrolment in progress (a filter on ``Enrolment``): not completed; at a past
+    moment ``at``, started at or before it and not completed by then."""
+    if at is None:
+        return Q(completed_at__isnull=True)
+    return Q(started_at__lte=at) & (Q(completed_at__isnull=True) | Q(completed_at__gt=at))
 
 
-def people_q(figure: str, module_id: int, day: datetime.date, requirements=None) -> Q:
+def _in_progress_exists(module_id: int, at: datetime.datetime | None = None) -> Exists:
+    return Exists(Enrolment.objects.filter(_open_q(at), user=OuterRef("pk"), module_id=module_id))
+
+
+def people_q(
+    figure: str,
+    module_id: int,
+    day: datetime.date,
+    requirements=None,
+    at: datetime.datetime | None = None,
+) -> Q:
     """The people (a filter on counted members) a figure counts for one module.
 
     The same conditions as ``_detail`` counts with: a certificate in force / in date /
-    expiring (``certificates.validity``), an open enrolment, the requirements matrix.
+    expiring (``certificates.validity``), an open enrolment, the requirements matrix; at
+    the moment ``at`` when given (``as_at``).
     """
-    held = _certificate_exists(module_id, in_force_q())
-    in_date = _certificate_exists(module_id, in_date_q(day))
+    held = _certificate_exists(module_id, in_force_q(at=at))
+    in_date = _certificate_exists(module_id, in_date_q(day, at=at))
     if figure == "registered":
         return Q()
     if figure == "in_progress":
-        return Q(_in_progress_exists(module_id))
+        return Q(_in_progress_exists(module_id, at))
     if figure == "in_date":
         return Q(in_date)
     if figure == "expiring":
-        return Q(_certificate_exists(module_id, expiring_q(day)))
+        return Q(_certificate_exists(module_id, expiring_q(day, at=at)))
     if figure == "lapsed":
         return Q(held) & ~Q(in_date)
     if figure == "never_trained":
@@ -205,7 +236,7 @@ def people_q(figure: str, module_id: int, day: datetime.date, requirements=None)
 
 def _detail(scope: Scope, sector: str | None, module_id: int | None, now: datetime.datetime | None):
     """The agencies, the modules and every figure per (agency, module, job role)."""
-    day = _day(now)
+    day, at = _day(now), as_at(now)
     agencies = _agencies(scope, sector)
     modules = _modules(module_id)
     columns = ["agency_id", "module_id", "job_role", *FIGURES, "held"]
@@ -226,15 +257,15 @@ def _detail(scope: Scope, sector: str | None, module_id: int | None, now: dateti
     certificates = _frame(
         Certificate.objects.filter(
             counted_q("user"),
-            in_force_q(),
+            in_force_q(at=at),
             user__agency_id__in=agency_ids,
             module_id__in=module_ids,
         )
         .values("user__agency_id", "module_id", "user__job_role")
         .annotate(
             held=Count("user", distinct=True),
-            in_date=Count("user", filter=in_date_q(day), distinct=True),
-            expiring=Count("user", filter=expiring_q(day), distinct=True),
+            in_date=Count("user", filter=in_date_q(day, at=at), distinct=True),
+            expiring=Count("user", filter=expiring_q(day, at=at), distinct=True),
         )
         .order_by(),
         [*key, "held", "in_date", "expiring"],
@@ -242,9 +273,9 @@ def _detail(scope: Scope, sector: str | None, module_id: int | None, now: dateti
     in_progress = _frame(
         Enrolment.objects.filter(
             counted_q("user"),
+            _open_q(at),
             user__agency_id__in=agency_ids,
             module_id__in=module_ids,
-            completed_at__isnull=True,
         )
         .values("user__agency_id", "module_id", "user__job_role")
         .annotate(in_progress=Count("user", distinct=True))
@@ -395,7 +426,7 @@ def coverage_by_sector(
     trained = _frame(
         Certificate.objects.filter(
             counted_q("user"),
-            in_date_q(_day(now)),
+            in_date_q(_day(now), at=as_at(now)),
             user__agency_id__in=counted["agency_id"].tolist(),
             module_id__in=modules["module_id"].tolist(),
         )
@@ -636,7 +667,7 @@ def learners(
         raise PermissionDenied("You cannot see this agency's training.")
     if figure not in FIGURES:
         raise ValueError(f"Unknown figure: {figure}")
-    day = _day(now)
+    day, at = _day(now), as_at(now)
     agencies = _agency_queryset(scope, sector)
     if agency_id is not None:
         agencies = agencies.filter(pk=agency_id)
@@ -646,12 +677,12 @@ def learners(
     if job_role is not None:
         people = people.filter(job_role=job_role)
     requirements = _requirements([module_id]).get(module_id, [])
-    people = people.filter(people_q(figure, module_id, day, requirements)).annotate(
-        is_in_date=_certificate_exists(module_id, in_date_q(day)),
-        is_expiring=_certificate_exists(module_id, expiring_q(day)),
-        is_started=_in_progress_exists(module_id),
+    people = people.filter(people_q(figure, module_id, day, requirements, at)).annotate(
+        is_in_date=_certificate_exists(module_id, in_date_q(day, at=at)),
+        is_expiring=_certificate_exists(module_id, expiring_q(day, at=at)),
+        is_started=_in_progress_exists(module_id, at),
         expires_at=Subquery(
-            Certificate.objects.filter(in_force_q(), user=OuterRef("pk"), module_id=module_id)
+            Certificate.objects.filter(in_force_q(at=at), user=OuterRef("pk"), module_id=module_id)
             .order_by("-expires_at")
             .values("expires_at")[:1]
         ),

@@ -9,7 +9,12 @@ Definitions (``DEFINITIONS_VERSION``; the Board report prints the same words):
 - **Closed**: a quarter whose last moment has passed.
 - **Figures of a quarter** are computed by the dashboard's selectors
   (``courses.selectors.coverage``) for every agency (``Scope(None)``) with ``now`` = the
-  quarter's last moment:
+  quarter's last moment, judged as the records stood then (``coverage.as_at``): a
+  certificate counts only if it was in force at that moment (issued by then, never
+  revoked, not replaced by one issued by then: ``certificates.validity``), and an
+  enrolment is in progress if it was started by then and not completed by then. People,
+  their agencies and job roles, live modules and headcounts are as they are when the
+  figures are computed:
 
   - ``trained_in_quarter``: distinct people with a certificate issued in the quarter and not
     revoked (people, not certificates: someone trained in two modules counts once);
@@ -33,9 +38,11 @@ Definitions (``DEFINITIONS_VERSION``; the Board report prints the same words):
   produced. These depend only on records dated in the quarter, so a difference means a
   record was corrected afterwards (a certificate revoked, a session's count changed); the
   report then keeps the snapshot's figure and says what it would be now. Figures "at the
-  quarter's end" (in date, coverage) are as recorded when the snapshot was taken: the
-  selectors count certificates in force *now*, so recomputing them later would also count
-  renewals and new training after the quarter, which are not corrections.
+  quarter's end" (in date, coverage) are as recorded when the snapshot was taken and are
+  not restated: their certificates are judged as at the quarter's end, so renewals and new
+  training after it no longer change them, but they count people as they are now (active,
+  in their agency now) over today's headcounts, so recomputing them later would also
+  report leavers, moves and headcount updates, which are not corrections of the quarter.
 - **Change since the previous quarter**: this quarter's figure minus the previous quarter's
   snapshot figure (percentage points for coverage, people otherwise); none when the previous
   quarter has no snapshot.
@@ -60,7 +67,9 @@ from .coverage import (
     trained_per_quarter,
 )
 
-DEFINITIONS_VERSION = "2027.1"
+# 2027.2: figures at the quarter's end judge certificates and enrolments as at its last
+# moment (before: as recorded when the snapshot was taken).
+DEFINITIONS_VERSION = "2027.2"
 LIVE = "live"
 
 # Headline figures, in the order the report lists them, with their names in sentences.
@@ -71,6 +80,7 @@ FIGURES = {
     "sectors_engaged": "sectors engaged",
     "face_to_face_by_count": "face-to-face attendance recorded by count",
 }
+# Not in date or coverage at the quarter's end: see "Restatement" above.
 RESTATED = ("trained_in_quarter", "sectors_engaged", "face_to_face_by_count")
 AGENCY_COLUMNS = [
     "agency_id",

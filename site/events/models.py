@@ -17,6 +17,13 @@ Definitions (the services and selectors rely on them; tests pin them):
   booked or offered (a waiting person's offer holds the seat until it is accepted or
   expires), plus attended and no-show (a place that was booked and then marked): seats left
   = capacity - seats taken, never below zero.
+- The **register** (``events.services.mark_attendance``): once a session has started, its
+  trainer or the coordinator marks each person with a place ``ATTENDED``, ``NO_SHOW`` or
+  ``LATE_CANCELLATION``. ``Booking.enrolment`` is the completed module enrolment their
+  attendance gave (set once, never cleared by a later mark: revoking is the coordinator's).
+- **Reminders** 7 and 1 days before the first date: ``reminded_week_at`` /
+  ``reminded_day_at`` on a booking and ``trainer_reminded_*`` on a session record that one
+  was sent, so each is sent once.
 - ``sequence`` counters feed the calendar invitation's SEQUENCE, so a calendar applies
   changes in order (``events.ics``).
 
@@ -58,6 +65,8 @@ class BookingState(models.TextChoices):
 
 
 ACTIVE_STATES = (BookingState.BOOKED, BookingState.WAITING, BookingState.OFFERED)
+# What the register may mark a person with a place as.
+MARKS = (BookingState.ATTENDED, BookingState.NO_SHOW, BookingState.LATE_CANCELLATION)
 # States that hold one of the session's seats.
 SEAT_STATES = (
     BookingState.BOOKED,
@@ -166,6 +175,8 @@ class Session(ClusterableModel):
         default=0, editable=False, help_text="Calendar invitation revision."
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    trainer_reminded_week_at = models.DateTimeField(null=True, blank=True, editable=False)
+    trainer_reminded_day_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("course"),
@@ -264,6 +275,16 @@ class Booking(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     offer_expires_at = models.DateTimeField(null=True, blank=True)
     sequence = models.PositiveIntegerField(default=0, help_text="Calendar invitation revision.")
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="training_booking",
+        help_text="The module completion this person's attendance gave (set once).",
+    )
+    reminded_week_at = models.DateTimeField(null=True, blank=True)
+    reminded_day_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -296,3 +317,27 @@ class Booking(models.Model):
     def has_place(self) -> bool:
         """Booked, or marked after the session: may see the joining link and venue detail."""
         return self.state in (BookingState.BOOKED, BookingState.ATTENDED, BookingState.NO_SHOW)
+
+
+class SessionRecord(models.Model):
+    """The ``courses.FaceToFaceSession`` attendance record of one session for one agency.
+
+    Coverage and the Face-to-face sessions screen count attendance per agency, so a session
+    with people from three agencies has three records, each with its agency's attendees.
+    """
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="records")
+    agency = models.ForeignKey("network.Agency", on_delete=models.PROTECT, related_name="+")
+    record = models.OneToOneField(
+        "courses.FaceToFaceSession", on_delete=models.CASCADE, related_name="training_session"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "agency"], name="events_one_record_per_agency"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.agency})"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .models import (
     ACTIVE_STATES,
+    MARKS,
     SEAT_STATES,
     Booking,
     BookingState,
@@ -36,6 +37,13 @@ ALREADY_ON_COURSE = (
     "of this course. Cancel that booking first if you want this session instead."
 )
 OVERLAPS = "This session overlaps another session you have booked, on {when}."
+# Why the register cannot be saved.
+REGISTER_NOT_STARTED = "You can mark the register once the session has started, on {when}."
+REGISTER_CANCELLED = "This session was cancelled, so it has no register to mark."
+REGISTER_NO_DATES = "This session has no dates yet."
+REGISTER_INVALID = (
+    "The register has changed since you opened it. Check the marks below and save again."
+)
 
 
 def when(moment: datetime.datetime) -> str:
@@ -183,7 +191,7 @@ def upcoming_sessions(
         start = timezone.make_aware(datetime.datetime(month.year, month.month, 1))
         following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         end = timezone.make_aware(datetime.datetime(following.year, following.month, 1))
-        sessions = sessions.filter(first_start__gte=start, first_start__lt=end)
+        sessions = sessions.filter(first_start__gt=start, first_start__lte=end)
     if mode in Mode.values:
         sessions = sessions.filter(mode=mode)
     if places_only:
@@ -222,3 +230,49 @@ def calendar_bookings(user, now: datetime.datetime) -> QuerySet[Booking]:
 def offers_expired_by(now: datetime.datetime) -> QuerySet[Booking]:
     """Offers whose 48 hours are up: an offer is open while ``now < offer_expires_at``."""
     return Booking.objects.filter(state=BookingState.OFFERED, offer_expires_at__lte=now)
+
+
+def may_mark_register(user, session: Session) -> bool:
+    """The session's trainer, or the coordinator (who may change sessions)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.pk == session.trainer_id or user.has_perm("events.change_session")
+
+
+def register_problem(session: Session, now: datetime.datetime) -> str | None:
+    """Why the register cannot be marked now: only once the session has started."""
+    if session.status == SessionStatus.CANCELLED:
+        return REGISTER_CANCELLED
+    start = session_start(session)
+    if start is None or now < start:
+        return REGISTER_NOT_STARTED.format(when=when(start)) if start else REGISTER_NO_DATES
+    return None
+
+
+def register(session: Session) -> list[Booking]:
+    """The people on the register, by name: each person's latest booking on the session
+    that is booked or marked (attended, no-show, late cancellation)."""
+    rows = (
+        Booking.objects.filter(session=session, state__in=[BookingState.BOOKED, *MARKS])
+        .select_related("user", "user__agency")
+        .order_by("-created_at", "-pk")
+    )
+    latest = {}
+    for booking in rows:
+        latest.setdefault(booking.user_id, booking)
+    return sorted(
+        latest.values(), key=lambda b: ((b.user.full_name or b.user.email).casefold(), b.pk)
+    )
+
+
+def sessions_starting_between(
+    start: datetime.datetime, end: datetime.datetime
+) -> QuerySet[Session]:
+    """Scheduled sessions whose first date starts after ``start`` and at or before ``end``."""
+    return (
+        Session.objects.filter(status=SessionStatus.SCHEDULED)
+        .annotate(first_start=_first_start())
+        .filter(first_start__gt=start, first_start__lte=end)
+        .select_related("course", "trainer")
+        .order_by("first_start", "pk")
+    )

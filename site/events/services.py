@@ -25,10 +25,25 @@ The rules (definitions of states and seats are in ``events.models``):
 - Each change emails the person (``events/email/*``: fixed wording, the date and a link)
   with a calendar invitation (``events.ics``), after the transaction commits.
 
-Later, attendance marked on a session of a course linked to a module should feed the
-existing records: one ``courses.FaceToFaceSession`` per session (date, module, trainer)
-with the attendees, whose ``record_session_attendance`` completes the module and issues
-certificates through ``module_completed`` (not built in this part).
+The register (:func:`mark_attendance`): once the session has started, its trainer or the
+coordinator (``selectors.may_mark_register``) marks each person with a place attended,
+no-show or late cancellation. For a course linked to a module, each person marked attended
+is added to the session's ``courses.FaceToFaceSession`` for their agency (one per session
+and agency, ``SessionRecord``; date = the first date, trainer = the trainer's name) and
+``courses.services.record_session_attendance`` completes the module for them, which issues
+the certificate through ``module_completed``: the mechanism the Face-to-face sessions screen
+uses. Someone with no agency (not listed) cannot be on such a record, so their completed
+enrolment is made the same way without one. ``Booking.enrolment`` keeps the completion, so
+saving the register again, or marking attended again after a no-show, never completes twice.
+A later change from attended to no-show does not revoke anything: the coordinator revokes
+the certificate if it was a mistake. A no-show or late cancellation gets nothing.
+
+Reminders (:func:`send_reminders`, queued hourly by ``manage.py
+send_training_session_reminders``): the **week** reminder is due from 7 days before the
+first start until 1 day before, for places booked before the 7 days began (a place booked
+later has just had its booking email); the **day** reminder is due in the last day before
+the start, for every booked place. The trainer gets each too, with the number of people
+booked. Each is sent once (a flag claimed by a conditional update, so two workers send one).
 """
 
 from __future__ import annotations
@@ -44,10 +59,21 @@ from accounts import emails
 from config.site_url import absolute
 
 from . import ics, selectors
-from .models import ACTIVE_STATES, Booking, BookingState, Session, SessionStatus
+from .models import (
+    ACTIVE_STATES,
+    MARKS,
+    Booking,
+    BookingState,
+    Session,
+    SessionRecord,
+    SessionStatus,
+)
 
 OFFER_VALID_FOR = datetime.timedelta(hours=48)
 LATE_CANCELLATION = datetime.timedelta(hours=24)
+
+REMINDER_WEEK = datetime.timedelta(days=7)
+REMINDER_DAY = datetime.timedelta(days=1)
 
 NOT_CANCELLABLE = "This session has started, so the booking can no longer be cancelled."
 OFFER_CLOSED = "This offer is no longer open."
@@ -299,3 +325,137 @@ def offer_free_seats(session: Session, now: datetime.datetime | None = None) -> 
     now = _now(now)
     with transaction.atomic():
         return len(_offer_free_seats(_lock(session), now))
+
+
+# --- The register --------------------------------------------------------------------------
+
+
+def mark_attendance(
+    session: Session, marks: dict[int, str], by, now: datetime.datetime | None = None
+) -> list[Booking]:
+    """Mark the register: ``marks`` maps booking ids of people on the register to one of
+    ``MARKS``. Returns the bookings that completed the module now (first time attended).
+
+    Raises PermissionDenied for anyone but the trainer or the coordinator, and
+    BookingRefused before the session has started, for a cancelled session, or for a mark
+    that is not one of ``MARKS`` or a booking not on this session's register (nothing is
+    saved then).
+    """
+    from django.core.exceptions import PermissionDenied
+
+    now = _now(now)
+    if not selectors.may_mark_register(by, session):
+        raise PermissionDenied
+    completed = []
+    with transaction.atomic():
+        session = _lock(session)
+        problem = selectors.register_problem(session, now)
+        if problem:
+            raise BookingRefused(problem)
+        bookings = {b.pk: b for b in selectors.register(session)}
+        for booking_id, mark in marks.items():
+            if booking_id not in bookings or mark not in MARKS:
+                raise BookingRefused(selectors.REGISTER_INVALID)
+        for booking_id, mark in marks.items():
+            booking = bookings[booking_id]
+            if booking.state != mark:
+                _bump(booking, mark, now, offer_expires_at=None)
+            first_attendance = mark == BookingState.ATTENDED and booking.enrolment_id is None
+            if first_attendance and _complete_module(session, booking):
+                completed.append(booking)
+    return completed
+
+
+def _complete_module(session: Session, booking: Booking) -> bool:
+    """Complete the course's module for an attendee, once. Call with the session locked."""
+    from courses.models import Enrolment, FaceToFaceSession
+    from courses.services import record_session_attendance
+    from courses.signals import module_completed
+
+    module_id = session.course.module_id
+    if module_id is None:
+        return False
+    user = booking.user
+    start = selectors.session_start(session)
+    day = timezone.localdate(start)
+    if user.agency_id is not None:
+        link = SessionRecord.objects.filter(session=session, agency_id=user.agency_id).first()
+        if link is None:
+            record = FaceToFaceSession.objects.create(
+                date=day,
+                module_id=module_id,
+                trainer=session.trainer.full_name or "Trainer",
+                agency_id=user.agency_id,
+            )
+            link = SessionRecord.objects.create(
+                session=session, agency_id=user.agency_id, record=record
+            )
+        record = link.record
+        enrolment = Enrolment.objects.filter(session=record, user=user).first()
+        if enrolment is None:
+            record.attendees.add(user)
+            record_session_attendance(record)
+            enrolment = Enrolment.objects.get(session=record, user=user)
+    else:
+        # As record_session_attendance does, without a per-agency record to hang it on.
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+        enrolment = Enrolment.objects.create(
+            user=user, module_id=module_id, started_at=moment, completed_at=moment
+        )
+        transaction.on_commit(
+            lambda e=enrolment: module_completed.send(sender=Enrolment, enrolment=e)
+        )
+    booking.enrolment = enrolment
+    booking.save(update_fields=["enrolment"])
+    return True
+
+
+# --- Reminders -----------------------------------------------------------------------------
+
+
+def _claim(model, pk: int, flag: str, now) -> bool:
+    """Set ``flag`` if it is still empty; True for the one caller that set it."""
+    return bool(model.objects.filter(pk=pk, **{f"{flag}__isnull": True}).update(**{flag: now}))
+
+
+def send_reminders(now: datetime.datetime | None = None) -> int:
+    """Send the week and day reminders that are due (see the module's docstring), to the
+    people booked and to the trainer. Returns how many emails were sent."""
+    now = _now(now)
+    sent = 0
+    for session in selectors.sessions_starting_between(now, now + REMINDER_WEEK):
+        start = selectors.session_start(session)
+        if now >= start - REMINDER_DAY:
+            kind, booking_flag, trainer_flag = "day", "reminded_day_at", "trainer_reminded_day_at"
+            booked = session.bookings.filter(state=BookingState.BOOKED)
+        else:
+            kind, booking_flag, trainer_flag = (
+                "week",
+                "reminded_week_at",
+                "trainer_reminded_week_at",
+            )
+            booked = session.bookings.filter(
+                state=BookingState.BOOKED, created_at__lt=start - REMINDER_WEEK
+            )
+        context = {
+            "date": start,
+            "course_title": session.course.title,
+            "link": absolute(reverse("events:session", args=[session.pk])),
+        }
+        for booking in booked.select_related("user").filter(**{f"{booking_flag}__isnull": True}):
+            if _claim(Booking, booking.pk, booking_flag, now):
+                emails.send(f"events/email/reminder_{kind}", booking.user.email, context)
+                sent += 1
+        if _claim(Session, session.pk, trainer_flag, now):
+            count = session.bookings.filter(state=BookingState.BOOKED).count()
+            emails.send(
+                f"events/email/trainer_reminder_{kind}",
+                session.trainer.email,
+                {
+                    **context,
+                    "attendees": count,
+                    "link": absolute(reverse("events:register", args=[session.pk])),
+                },
+            )
+            sent += 1
+    return sent

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import register, views
 
 app_name = "events"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("", views.upcoming, name="upcoming"),
     path("sessions/<int:session_id>/", views.session_detail, name="session"),
     path("sessions/<int:session_id>/book/", views.book, name="book"),
+    path("sessions/<int:session_id>/register/", register.register, name="register"),
+    path(
+        "sessions/<int:session_id>/register/sign-in-sheet.pdf",
+        register.sign_in_sheet_pdf,
+        name="sign_in_sheet",
+    ),
     path("bookings/<int:booking_id>/cancel/", views.cancel, name="cancel"),
     path("bookings/<int:booking_id>/accept/", views.accept, name="accept"),
     path("my-bookings/", views.my_bookings, name="my_bookings"),

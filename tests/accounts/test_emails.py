@@ -45,6 +45,8 @@ SAFE = {
     "code": "7KQ2-9XPA",
     "key": "k3y",
     "uid": "1a",
+    # How many people are booked on a session (the trainer's reminder).
+    "attendees": 12,
 }
 DATES = {"expires_on", "due", "timestamp", "date", "expires_at", "issued_at", "next_check"}
 

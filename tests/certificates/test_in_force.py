@@ -417,3 +417,102 @@ def test_no_reminders_for_a_certificate_replaced_by_a_late_record_after_all(user
     complete(learner, module, NOW - 40 * DAY)  # recorded late, expires ten days earlier
     mail.outbox.clear()
     assert send_due_reminders(current.expires_at - 30 * DAY) == 1  # only the current one
+
+
+# --- In force at a past moment (quarterly snapshots) ----------------------------------------
+
+T = london(2026, 12, 31, 23, 59, 59, 999999)  # a quarter's last moment
+MICRO = datetime.timedelta(microseconds=1)
+
+
+def in_force_at(user, module, at) -> list[Certificate]:
+    return list(Certificate.objects.filter(validity.in_force_q(at=at), user=user, module=module))
+
+
+@pytest.mark.parametrize(
+    ("issued", "counts"),
+    [(T - MICRO, True), (T, True), (T + MICRO, False)],
+    ids=["a-microsecond-before", "exactly-at-t", "a-microsecond-after"],
+)
+def test_in_force_at_t_means_issued_at_or_before_t(user_with_role, module, issued, counts):
+    learner = user_with_role()
+    certificate = complete(learner, module, issued)
+    assert in_force_at(learner, module, T) == ([certificate] if counts else [])
+    day = validity.day_of(T)
+    rows = Certificate.objects.filter(pk=certificate.pk)
+    assert rows.filter(validity.in_date_q(day, at=T)).exists() is counts
+    # Today's rule (no moment) still counts it: it is in force now.
+    assert in_force(learner, module) == [certificate]
+
+
+@pytest.mark.parametrize(
+    ("refresher_at", "in_force_then"),
+    [(T + MICRO, "older"), (T, "refresher"), (T - MICRO, "refresher")],
+)
+def test_superseded_by_one_issued_after_t_the_older_is_in_force_at_t(
+    user_with_role, module, refresher_at, in_force_then
+):
+    learner = user_with_role()
+    older = complete(learner, module, T - 300 * DAY)
+    refresher = complete(learner, module, refresher_at)
+    older.refresh_from_db()
+    assert older.superseded_by == refresher  # replaced now, whenever the refresher was issued
+    expected = {"older": older, "refresher": refresher}[in_force_then]
+    assert in_force_at(learner, module, T) == [expected]
+
+
+def test_one_in_force_at_t_even_with_three_certificates(user_with_role, module):
+    """Both earlier certificates point at the newest (issued after t); only the later of
+    them was in force at t, so a person is never in date and lapsed at once."""
+    learner = user_with_role()
+    first = complete(learner, module, T - 800 * DAY)
+    second = complete(learner, module, T - 10 * DAY)
+    third = complete(learner, module, T + DAY)
+    first.refresh_from_db()
+    assert first.superseded_by == third
+    assert in_force_at(learner, module, T) == [second]
+    assert in_force_at(learner, module, T - 20 * DAY) == [first]
+    assert in_force_at(learner, module, T - 900 * DAY) == []
+    # Lapsed at t: the first certificate has expired by then but was not in force.
+    first.expires_at = T - 100 * DAY
+    first.save(update_fields=["expires_at"])
+    day = validity.day_of(T)
+    assert not Certificate.objects.filter(validity.lapsed_q(day, at=T), user=learner).exists()
+    assert list(Certificate.objects.filter(validity.in_date_q(day, at=T), user=learner)) == [second]
+
+
+def test_a_revoked_certificate_never_counts_at_any_moment(user_with_role, module, coordinator):
+    learner = user_with_role()
+    older = complete(learner, module, T - 300 * DAY)
+    revoked = complete(learner, module, T - DAY)
+    assert in_force_at(learner, module, T) == [revoked]
+    services.revoke_certificate(revoked, by=coordinator, reason="Issued in error")
+    # Revoked after t, yet a revocation corrects the record: the older one was in force.
+    assert in_force_at(learner, module, T) == [older]
+    services.revoke_certificate(older, by=coordinator, reason="Issued in error")
+    assert in_force_at(learner, module, T) == []
+
+
+@pytest.mark.parametrize(
+    ("expires_on", "state"),
+    [
+        (datetime.date(2026, 12, 30), "lapsed"),  # the day before t's day
+        (datetime.date(2026, 12, 31), "expiring"),  # t's day: still in date
+        (datetime.date(2027, 3, 1), "expiring"),  # t's day + 60
+        (datetime.date(2027, 3, 2), "in_date"),  # t's day + 61
+    ],
+)
+def test_in_date_expiring_and_lapsed_at_t_are_on_ts_day(user_with_role, module, expires_on, state):
+    learner = user_with_role()
+    certificate = complete(learner, module, T - 400 * DAY)
+    complete(learner, module, T + DAY)  # a refresher after t replaces it now
+    certificate.expires_at = london(expires_on.year, expires_on.month, expires_on.day, 23, 30)
+    certificate.save(update_fields=["expires_at"])
+    day = validity.day_of(T)
+    rows = Certificate.objects.filter(pk=certificate.pk)
+    assert rows.filter(validity.lapsed_q(day, at=T)).exists() is (state == "lapsed")
+    assert rows.filter(validity.in_date_q(day, at=T)).exists() is (state != "lapsed")
+    assert rows.filter(validity.expiring_q(day, at=T)).exists() is (state == "expiring")
+    # Today (no moment) it is replaced: in none of the states.
+    for condition in (validity.lapsed_q(day), validity.in_date_q(day)):
+        assert not rows.filter(condition).exists()

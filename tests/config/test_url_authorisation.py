@@ -166,6 +166,17 @@ def _a_s_booking(w: World):
     return w.booking
 
 
+def _a_s_training(w: World):
+    """A session A is the trainer of, with B booked on it (made on first use)."""
+    if getattr(w, "training", None) is None:
+        from events.factories import make_session
+        from events.services import book
+
+        w.training = make_session(capacity=5, trainer=w.learner_a)
+        book(w.learner_b, w.training)
+    return w.training
+
+
 # Training sessions (events): a session is shared content; a booking is A's own.
 TABLE.update(
     {
@@ -177,6 +188,17 @@ TABLE.update(
         ),
         "events:cancel": Case(_url("events:cancel", lambda w: _a_s_booking(w).pk), "post"),
         "events:accept": Case(_url("events:accept", lambda w: _a_s_booking(w).pk), "post"),
+        # The register of a session A trains: for its trainer and the coordinator only.
+        "events:register": Case(
+            _url("events:register", lambda w: _a_s_training(w).pk),
+            other_learner=Outcome.FORBIDDEN,
+            other_lead=Outcome.FORBIDDEN,
+        ),
+        "events:sign_in_sheet": Case(
+            _url("events:sign_in_sheet", lambda w: _a_s_training(w).pk),
+            other_learner=Outcome.FORBIDDEN,
+            other_lead=Outcome.FORBIDDEN,
+        ),
     }
 )
 

@@ -103,8 +103,13 @@ def build(catalogue, coordinator, *, extra: int = 0, seed: int = 15) -> dict:
     certify(p["Late Record"], second, issued=at(datetime.date(2026, 9, 1)), expires=at(days(150)))
     # In progress: a first attempt, and a refresher under way beside a lapsed certificate.
     p["Started"] = person("Started", police, job_role="manager")
-    Enrolment.objects.create(user=p["Started"], module=first)
-    Enrolment.objects.create(user=p["Lapsed"], module=first)
+    # Started before NOW: the selectors judge a past NOW as the records stood then.
+    Enrolment.objects.create(
+        user=p["Started"], module=first, started_at=NOW - datetime.timedelta(days=1)
+    )
+    Enrolment.objects.create(
+        user=p["Lapsed"], module=first, started_at=NOW - datetime.timedelta(days=1)
+    )
     p["No Role"] = person("No Role", police, job_role="")
 
     # Moved from Police Alpha to Schools after training: counts for Schools now.
@@ -180,7 +185,9 @@ def build(catalogue, coordinator, *, extra: int = 0, seed: int = 15) -> dict:
                     expires=issued + datetime.timedelta(days=rng.randint(1, 1100), hours=1),
                 )
             if rng.random() < 0.3:
-                Enrolment.objects.get_or_create(user=someone, module=module, completed_at=None)
+                Enrolment.objects.get_or_create(
+                    user=someone, module=module, completed_at=None, defaults={"started_at": NOW}
+                )
         if rng.random() < 0.05:
             someone.is_active = False
             someone.save(update_fields=["is_active"])

@@ -279,7 +279,10 @@ def test_deactivated_and_erased_people_drop_out_of_coverage(
     active, leaver, erased = (user_with_role(agency=police, full_name=n) for n in "ABC")
     for person in (active, leaver, erased):
         certify(person, module, datetime.timedelta(days=400))
-        Enrolment.objects.create(user=person, module=module)  # a refresher under way
+        # A refresher under way, started before NOW (a past NOW is judged as at then).
+        Enrolment.objects.create(
+            user=person, module=module, started_at=NOW - datetime.timedelta(days=1)
+        )
     leaver.is_active = False
     leaver.save(update_fields=["is_active"])
     erase_user(erased, by=coordinator)

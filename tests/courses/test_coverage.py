@@ -61,7 +61,10 @@ def data(user_with_role, catalogue):
     certify(people["In Date"], first, 400)
     certify(people["Expiring"], first, 30)
     certify(people["Lapsed"], first, -5)
-    Enrolment.objects.create(user=people["Started"], module=first)
+    # Started before NOW: the selectors judge a past NOW as the records stood then.
+    Enrolment.objects.create(
+        user=people["Started"], module=first, started_at=NOW - datetime.timedelta(days=1)
+    )
     # Neither of these counts: one never verified their email, the other picked the police
     # from the list and nobody has confirmed they work there.
     unverified = user_with_role(full_name="Unverified", agency=police)
@@ -69,7 +72,9 @@ def data(user_with_role, catalogue):
     unconfirmed = user_with_role(full_name="Unconfirmed", agency=police, agency_confirmed_at=None)
     for outsider in (unverified, unconfirmed):
         certify(outsider, first, 400)
-        Enrolment.objects.create(user=outsider, module=second)
+        Enrolment.objects.create(
+            user=outsider, module=second, started_at=NOW - datetime.timedelta(days=1)
+        )
     nurse = user_with_role(full_name="Nurse", agency=health)
     certify(nurse, second, 400)
     return {"police": police, "health": health, "first": first, "second": second}

@@ -126,17 +126,71 @@ def test_snapshot_counts_people_not_certificates_at_the_quarter_end(
     assert q1.figures["headline"]["trained_in_quarter"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="courses.selectors.coverage counts certificates in date on a past day even when "
-    "issued after it (in_date_q has no issued_at condition): a snapshot taken on 4 January "
-    "counts people trained on 1-4 January as in date at the end of December",
-)
 def test_training_after_the_quarter_is_not_in_date_at_its_end(user_with_role, module, police):
     person = user_with_role(agency=police)
     certify(person, module, london(2027, 1, 2, 10))
-    snapshot, _ = take_snapshot(2026, 4, london(2027, 1, 4, 9))
+    with time_machine.travel(london(2027, 1, 4, 9), tick=False):
+        snapshot, _ = take_snapshot(2026, 4, london(2027, 1, 4, 9))
     assert snapshot.figures["headline"]["in_date_people"] == 0
+    [cell] = snapshot.figures["agencies"]
+    assert (cell["in_date"], cell["lapsed"], cell["never_trained"]) == (0, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("issued", "counted"),
+    [
+        (london(2026, 12, 31, 23, 59, 59, 999999), 1),  # the quarter's last moment
+        (london(2027, 1, 1), 0),  # a microsecond later: the next quarter
+    ],
+)
+def test_in_date_at_the_quarter_end_by_the_moment_issued(
+    user_with_role, module, police, issued, counted
+):
+    certify(user_with_role(agency=police), module, issued)
+    with time_machine.travel(london(2027, 1, 1, 0, 5), tick=False):
+        snapshot, _ = take_snapshot(2026, 4, london(2027, 1, 1, 0, 5))
+    assert snapshot.figures["headline"]["in_date_people"] == counted
+    assert snapshot.figures["headline"]["trained_in_quarter"] == counted
+
+
+def test_a_refresher_after_the_quarter_leaves_the_certificate_held_then(
+    user_with_role, module, police
+):
+    """Lapsed at the quarter's end, renewed on 2 January: lapsed in the snapshot, not in
+    date; the certificate in force at the end of December is the older one."""
+    person = user_with_role(agency=police)
+    old = certify(person, module, london(2024, 1, 10, 9))
+    old.expires_at = london(2026, 12, 30, 12)  # printed 30 December: lapsed on the 31st
+    old.save(update_fields=["expires_at"])
+    certify(person, module, london(2027, 1, 2, 9))
+    with time_machine.travel(london(2027, 1, 4, 9), tick=False):
+        snapshot, _ = take_snapshot(2026, 4, london(2027, 1, 4, 9))
+    [cell] = snapshot.figures["agencies"]
+    assert (cell["in_date"], cell["lapsed"], cell["never_trained"]) == (0, 1, 0)
+    assert snapshot.figures["headline"]["in_date_people"] == 0
+
+
+def test_in_progress_at_the_quarter_end_is_started_by_then_and_not_completed_by_then(
+    user_with_role, catalogue, police
+):
+    end = london(2026, 12, 31, 23, 59, 59, 999999)
+    microsecond = datetime.timedelta(microseconds=1)
+    modules = [module_with_lessons(catalogue, count=1, title=f"M{i}") for i in range(4)]
+    person = user_with_role(agency=police)
+    cases = [
+        (end, None),  # started at the last moment, never completed: in progress
+        (end - microsecond, end + microsecond),  # completed after the end: in progress
+        (end - microsecond, end),  # completed at the last moment: not in progress
+        (end + microsecond, None),  # started after the end: not in progress
+    ]
+    for module, (started, completed) in zip(modules, cases, strict=True):
+        Enrolment.objects.create(
+            user=person, module=module, started_at=started, completed_at=completed
+        )
+    with time_machine.travel(london(2027, 1, 4, 9), tick=False):
+        snapshot, _ = take_snapshot(2026, 4, london(2027, 1, 4, 9))
+    cells = {row["module"]: row["in_progress"] for row in snapshot.figures["agencies"]}
+    assert cells == {"M0": 1, "M1": 1, "M2": 0, "M3": 0}
 
 
 @pytest.mark.parametrize(

@@ -226,7 +226,7 @@ def test_a_freed_seat_is_offered_to_the_first_person_waiting_for_48_hours(sessio
     assert later.state == BookingState.WAITING
     offer = next(m for m in mail.outbox if m.to == [people[2].email])
     assert offer.subject == "Safe City Learning: A place on a training session is free for you"
-    assert "Wednesday 3 June 2026, 10:00" in offer.body  # the expiry, in BST
+    assert "Wednesday 3 June 2026 at 10:00" in offer.body  # the expiry, in BST
 
 
 def test_an_offer_never_outlives_the_start(session, people):
