@@ -604,7 +604,9 @@ def floor_counts(agency_ids: list[int] | None = None) -> dict[tuple[int, int], i
         datetime.datetime.combine(timezone.localdate(), datetime.time.min)
     )
     where = ""
-    params: list = [midnight]
+    # As the ORM would write it (SQLite compares datetimes as text: a raw Python datetime
+    # would be written with a '+00:00' suffix and sort after the same moment stored).
+    params: list = [connection.ops.adapt_datetimefield_value(midnight)]
     if agency_ids is not None:
         where = f"AND u.agency_id IN ({', '.join(['%s'] * len(agency_ids))})"
         params += agency_ids
