@@ -1,89 +1,155 @@
-"""Wagtail admin views to import question banks and export them as GIFT."""
+"""Wagtail admin views to import question banks and export them as GIFT.
 
-import base64
+Importing takes three short requests and two background tasks (courses.tasks): the upload
+stores the file and queues its reading; the import's page shows the progress (refreshing
+itself every 2 seconds while work runs, no JavaScript needed), then the preview, with each
+question as the learner's quiz page shows it; confirming queues the import, once.
+"""
+
+from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
+from django.urls import reverse
 
 from accounts.audit import record
 
-from . import services
-from .models import Question, QuestionCategory
+from .export_views import questions_to_export
+from .models import Question, QuestionImport
+from .models.question_import import ImportStatus
+from .models.quizzes import QuestionType
 from .quiz_formats.gift import export_gift
+from .services import question_bank
 
-SESSION_KEY = "courses_question_import"
+PREVIEW_PER_PAGE = 20
+RESULT_PER_PAGE = 100
+REFRESH_SECONDS = 2
+TYPE_LABELS = dict(QuestionType.choices)
 
 
 class QuestionImportForm(forms.Form):
     file = forms.FileField(
         label="GIFT or Moodle XML file",
         help_text="Export a question bank from Moodle as GIFT (.txt or .gift) or Moodle XML "
-        "(.xml). Up to 2 MB.",
+        f"(.xml). Up to {question_bank.MAX_IMPORT_SIZE}.",
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > services.question_bank.MAX_IMPORT_BYTES:
-            raise forms.ValidationError("The file must be 2 MB or smaller.")
+        if upload.size > question_bank.MAX_IMPORT_BYTES:
+            megabytes = upload.size / (1024 * 1024)
+            raise forms.ValidationError(
+                f"The file is {megabytes:.1f} MB: it must be "
+                f"{question_bank.MAX_IMPORT_SIZE} or smaller. Export the bank from Moodle "
+                "in parts (one category at a time) and import each part."
+            )
         if not upload.name.lower().endswith((".gift", ".txt", ".xml")):
             raise forms.ValidationError("Choose a .gift, .txt or .xml file.")
         return upload
 
 
-def import_questions_view(request):
+def _require_import_permission(request) -> None:
     if not request.user.has_perm("courses.add_question"):
         raise PermissionDenied
-    context = {"form": QuestionImportForm(), "result": None}
+
+
+def import_questions_view(request):
+    """Upload a file (and see your recent imports)."""
+    _require_import_permission(request)
+    form = QuestionImportForm()
     if request.method == "POST" and request.POST.get("action") == "confirm":
-        stored = request.session.get(SESSION_KEY)
-        if not stored:
-            messages.error(request, "Upload the file again: the preview has expired.")
-            return redirect("courses_question_import")
-        result = services.parse_upload(stored["name"], base64.b64decode(stored["data"]))
-        # Questions are moderated: they arrive as drafts, unless the importer may publish.
-        publish = request.user.has_perm("courses.publish_question")
-        try:
-            created = services.import_questions(result, user=request.user, publish=publish)
-        except services.ImportRejected:
-            messages.error(request, "The file could not be imported. Nothing was imported.")
-            return redirect("courses_question_import")
-        del request.session[SESSION_KEY]
-        record(
-            "import.questions",
-            actor=request.user,
-            summary=f"{len(created)} questions imported",
-        )
-        if publish:
-            messages.success(request, f"Imported and published {len(created)} questions.")
-        else:
-            messages.success(
-                request,
-                f"Imported {len(created)} questions as drafts. Learners will see them once a "
-                "moderator has checked and published them.",
-            )
-        return redirect("wagtailsnippets_courses_question:list")
+        # The confirm button is on each import's own page now; an old form lands here.
+        messages.info(request, "Confirm an import on its own page: see your recent imports.")
+        return redirect("courses_question_import")
     if request.method == "POST":
         form = QuestionImportForm(request.POST, request.FILES)
-        context["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            data = upload.read()
-            result = services.parse_upload(upload.name, data)
-            context["result"] = result
-            context["filename"] = upload.name
-            if result.ok:
-                request.session[SESSION_KEY] = {
-                    "name": upload.name,
-                    "data": base64.b64encode(data).decode("ascii"),
-                }
-            else:
-                request.session.pop(SESSION_KEY, None)
-    return TemplateResponse(request, "courses/admin/question_import.html", context)
+            question_import = question_bank.start_import(request.user, upload.name, upload.read())
+            return redirect("courses_question_import_detail", question_import.pk)
+    recent = (
+        QuestionImport.objects.filter(uploaded_by=request.user)
+        .only("pk", "filename", "status", "question_count", "created_at")
+        .order_by("-created_at", "-pk")[:10]
+    )
+    return TemplateResponse(
+        request, "courses/admin/question_import.html", {"form": form, "recent": recent}
+    )
+
+
+def _visible_import(request, pk: int) -> QuestionImport:
+    """The import, if this person may see it; otherwise 404 (not saying that it exists)."""
+    question_import = QuestionImport.objects.defer("data", "preview").filter(pk=pk).first()
+    if question_import is None or not question_bank.can_see_import(request.user, question_import):
+        raise Http404("No such import")
+    return question_import
+
+
+def question_import_detail_view(request, pk: int):
+    """One import: its progress, then its preview (to confirm) or its result."""
+    _require_import_permission(request)
+    question_import = _visible_import(request, pk)
+    url = reverse("courses_question_import_detail", args=[pk])
+    if request.method == "POST":
+        if request.POST.get("action") != "confirm":
+            return redirect(url)
+        if not question_bank.can_confirm_import(request.user, question_import):
+            raise PermissionDenied
+        question_bank.confirm_import(pk, request.user)
+        # Whether this confirm queued the import or an earlier one did (a double click,
+        # another tab), the page shows where the import has got to.
+        return redirect(url)
+
+    refresh = question_import.running and request.GET.get("refresh") != "off"
+    context = {
+        "question_import": question_import,
+        "refresh_seconds": REFRESH_SECONDS if refresh else None,
+        "stopped_refreshing": question_import.running and not refresh,
+        "can_confirm": question_bank.can_confirm_import(request.user, question_import),
+        "will_publish": request.user.has_perm("courses.publish_question"),
+        "statuses": ImportStatus,
+    }
+    if question_import.status == ImportStatus.READY:
+        context.update(_preview_context(request, pk))
+    elif question_import.status == ImportStatus.DONE:
+        page = Paginator(question_import.question_ids, RESULT_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        names = dict(Question.objects.filter(pk__in=list(page)).values_list("pk", "name"))
+        context["page"] = page
+        context["imported"] = [(pk, names[pk]) for pk in page if pk in names]
+    return TemplateResponse(request, "courses/admin/question_import_detail.html", context)
+
+
+def _preview_context(request, pk: int) -> dict:
+    preview = QuestionImport.objects.values_list("preview", flat=True).get(pk=pk) or []
+    warnings_only = request.GET.get("warnings") == "1"
+    numbered = list(enumerate(preview))
+    if warnings_only:
+        numbered = [(index, item) for index, item in numbered if item["warnings"]]
+    page = Paginator(numbered, PREVIEW_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "page": page,
+        "warnings_only": warnings_only,
+        "questions": [(index, _labelled(item), _right_answers(item)) for index, item in page],
+    }
+
+
+def _labelled(item: dict) -> dict:
+    item["type_label"] = TYPE_LABELS.get(item["type"], item["type"])
+    return item
+
+
+def _right_answers(item: dict):
+    """The answer a learner would give for full marks, in the learner template's terms."""
+    if "pairs" in item:
+        return {pair["key"]: pair["answer"] for pair in item["pairs"]}
+    return [option["key"] for option in item.get("options", []) if Decimal(option["fraction"]) > 0]
 
 
 # Where services.import_questions files a question that has no category (its default).
@@ -102,24 +168,9 @@ def export_questions_view(request):
     """
     if not request.user.has_perm("courses.view_question"):
         raise PermissionDenied
-    questions = Question.objects.prefetch_related("options", "pairs", "tags").select_related(
-        "category"
-    )
-    name = "question-bank"
-    category_id = request.GET.get("category", "")
-    if category_id.isdigit():
-        category = QuestionCategory.objects.filter(pk=category_id).first()
-        if category is not None:
-            questions = questions.filter(category=category)
-            name = slugify(category.name) or name
-    parsed = []
-    for question in questions:
-        exported = services.question_bank.to_parsed(question)
-        exported.category = exported.category or UNCATEGORISED
-        parsed.append((exported.category, question.pk, exported))
-    parsed.sort(key=lambda row: row[:2])
+    questions, name = questions_to_export(request)
     response = HttpResponse(
-        export_gift(exported for _, _, exported in parsed),
+        export_gift(questions),
         content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.gift.txt"'

@@ -23,7 +23,6 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import audit as audit_log
 from accounts.models import JobRole
 from accounts.selectors import awaiting_count
-from certificates import validity
 from config import spreadsheets
 from network.models import Agency, Sector
 
@@ -32,18 +31,15 @@ from .charts import horizontal_bars
 from .models import ModulePage
 from .selectors.coverage import (
     FIGURES,
-    agencies_left_out,
+    Dashboard,
     confidence_change,
     coverage_and_roles,
     coverage_by_sector,
-    data_quality,
-    headlines,
     learners,
     scope_for,
     sector_rows,
     trained_per_quarter,
 )
-from .selectors.requirements import targets_table
 from .services import nudges
 
 audit = logging.getLogger("safecity.audit")
@@ -143,22 +139,35 @@ def _cells(records, link) -> list[dict]:
     cells = []
     for record in records:
         figures = [
-            {"key": figure, "label": FIGURE_LABELS[figure], "count": int(record[figure])}
+            {
+                "key": figure,
+                "label": FIGURE_LABELS[figure],
+                "count": int(record[figure]),
+                "url": link(record, figure),
+            }
             for figure in CELL_FIGURES
         ]
-        for figure in figures:
-            figure["url"] = link(record, figure["key"])
-        cells.append({**record, "figures": figures})
+        cells.append({**record, "figures": figures, "url": link(record, "in_date")})
     return cells
+
+
+def _reverser(name: str):
+    """``reverse(name, args=[a, b])`` for integer ids, reversed once: a table links to
+    thousands of cells, each the same path with other ids."""
+    marks = ("9183746501", "9183746502")
+    pattern = reverse(name, args=[int(mark) for mark in marks])
+    before, rest = pattern.split(marks[0], 1)
+    middle, after = rest.split(marks[1], 1)
+    return lambda first, second: f"{before}{int(first)}{middle}{int(second)}{after}"
 
 
 def agency_rows(table: pd.DataFrame) -> list[dict]:
     """The agency table as rows of cells, with percentages as shown and their band."""
     rows = []
+    learners_url = _reverser("courses:coverage_learners")
 
     def link(record, figure):
-        url = reverse("courses:coverage_learners", args=[record["agency_id"], record["module_id"]])
-        return f"{url}?show={figure}"
+        return f"{learners_url(record['agency_id'], record['module_id'])}?show={figure}"
 
     for agency_id, group in table.groupby("agency_id", sort=False):
         records = group.to_dict("records")
@@ -251,18 +260,25 @@ def dashboard(request):
     form = CoverageFilterForm(request.GET or None)
     filters = form.filters()
     now = timezone.now()
-    table, roles = coverage_and_roles(request.user, now=now, **filters)
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
+        table, roles = coverage_and_roles(request.user, now=now, **filters)
         return _export(request, _export_frame(request, table, roles, filters, now), export)
+    # Every figure from one pass over the people in scope (courses.selectors.coverage).
+    figures = Dashboard(
+        request.user, now=now, period=form.period() if form.is_valid() else None, **filters
+    )
+    table = figures.table
     modules = list(dict.fromkeys(zip(table["module_id"], table["module"], strict=True)))
-    sectors = coverage_by_sector(request.user, now, **filters)
-    by_sector = sector_rows(sectors)
-    per_quarter = trained_per_quarter(request.user, now=now, **filters)
+    by_sector = sector_rows(figures.sectors)
+    per_quarter = figures.per_quarter
     context = {
         "confidence": confidence_change(request.user),
+        # Face-to-face sessions: attended, no-shows and late cancellations per agency, over
+        # the chosen period (or every session so far).
+        "no_show_rows": _no_shows(request.user, form),
         "by_sector": by_sector,
-        "left_out": agencies_left_out(request.user, sector=filters["sector"]),
+        "left_out": figures.quality["no_headcount"],
         "sector_chart": horizontal_bars(
             [
                 (
@@ -281,17 +297,10 @@ def dashboard(request):
         "filter_form": form,
         "modules": modules,
         "rows": agency_rows(table),
-        "role_rows": role_rows(roles, filters),
-        "tiles": headlines(
-            table,
-            request.user,
-            now=now,
-            period=form.period() if form.is_valid() else None,
-            sectors=sectors,
-            **filters,
-        ),
-        "quality": data_quality(request.user, table, sector=filters["sector"]),
-        "targets": targets_table(scope_for(request.user), validity.today(now)),
+        "role_rows": role_rows(figures.roles, filters),
+        "tiles": figures.tiles,
+        "quality": figures.quality,
+        "targets": figures.targets,
         "legend": words.LEGEND,
         "help": {key: words.entries(*keys) for key, keys in HELP.items()},
         # Members who chose an agency and are not confirmed yet (they do not count).
@@ -301,6 +310,17 @@ def dashboard(request):
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "courses/coverage/dashboard.html", context)
+
+
+def _no_shows(user, form) -> list[dict]:
+    from events.selectors import no_show_rates
+
+    period = form.period() if form.is_valid() else None
+    rows = no_show_rates(user, *(period or (None, None)))
+    for row in rows:
+        # One rounding for every percentage on the page (halves up).
+        row["rate_percent"] = words.percent(row["no_shows"], row["attended"] + row["no_shows"])
+    return rows
 
 
 def _percent_column(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .models import Quiz
 from .models.quizzes import ConfidenceStage
-from .quiz_formats import MATCHING
+from .quiz_formats import MATCHING, TYPED
 from .selectors import module_outline
 from .selectors.quizzes import (
     attempt_block_reason,
@@ -45,7 +45,9 @@ def _page_questions(attempt, number: int) -> list[tuple[int, dict]]:
 def _answers_from_post(post, questions) -> dict[str, object]:
     answers = {}
     for index, question in questions:
-        if question["type"] == MATCHING:
+        if question["type"] in TYPED:
+            answers[str(index)] = post.get(f"q{index}", "")
+        elif question["type"] == MATCHING:
             answers[str(index)] = {
                 pair["key"]: post.get(f"q{index}-{pair['key']}", "") for pair in question["pairs"]
             }
@@ -106,6 +108,7 @@ def attempt_page(request, attempt_id: int, page: int):
         return redirect("courses:attempt", attempt_id=attempt.pk, page=1)
     questions = _page_questions(attempt, page)
     error = None
+    answer_errors: dict[int, str] = {}
     answers = attempt.answers
     if request.method == "POST":
         posted = _answers_from_post(request.POST, questions)
@@ -113,7 +116,8 @@ def attempt_page(request, attempt_id: int, page: int):
             services.save_answers(attempt, posted)
         except QuizError as problem:
             error = str(problem)
-            answers = {**attempt.answers, **posted}
+            answer_errors = getattr(problem, "problems", {})
+            answers = {**attempt.answers, **posted}  # what the learner typed, kept
         else:
             action = request.POST.get("action")
             if action == "previous" and page > 1:
@@ -128,7 +132,11 @@ def attempt_page(request, attempt_id: int, page: int):
         "attempt": attempt,
         "quiz": attempt.quiz,
         "module": attempt.quiz.module,
-        "questions": [(index, question, answers.get(str(index))) for index, question in questions],
+        "questions": [
+            (index, question, answers.get(str(index)), answer_errors.get(index))
+            for index, question in questions
+        ],
+        "answer_errors": sorted(answer_errors.items()),
         "page_number": page,
         "page_count": total,
         "error": error,

@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, export_views
 from .models import (
     Audience,
     CoverageSnapshot,
@@ -58,6 +58,13 @@ class QuestionIndexView(SnippetIndexView):
         buttons.append(
             Button(
                 "Export all as GIFT", url=reverse("courses_question_export"), icon_name="download"
+            )
+        )
+        buttons.append(
+            Button(
+                "Export all as Moodle XML",
+                url=reverse("courses_question_export_moodle_xml"),
+                icon_name="download",
             )
         )
         return buttons
@@ -201,9 +208,19 @@ def register_report_urls():
             name="courses_question_import",
         ),
         path(
+            "question-bank/import/<int:pk>/",
+            admin_views.question_import_detail_view,
+            name="courses_question_import_detail",
+        ),
+        path(
             "question-bank/export/",
             admin_views.export_questions_view,
             name="courses_question_export",
+        ),
+        path(
+            "question-bank/export/moodle-xml/",
+            export_views.export_moodle_xml_view,
+            name="courses_question_export_moodle_xml",
         ),
         path("quiz-statistics/", admin_views.quiz_statistics_view, name="courses_quiz_statistics"),
         path(

@@ -9,6 +9,7 @@ from .learning import (
     ModulePage,
     ReflectionNote,
 )
+from .question_import import QuestionImport as QuestionImport
 from .quizzes import (
     Attempt,
     ConfidenceResponse,

@@ -35,6 +35,17 @@ class Audience(models.Model):
         return self.name
 
 
+def _route_to_child(parent: Page, model, request, path_components):
+    """Page.route for a parent whose children are all of one page type: the child is read as
+    that type in one query (Wagtail reads a ``Page`` and then its ``specific``, two per level).
+    Anything else (no such child, another type) falls back to Wagtail's own routing."""
+    child = model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        return None
+    child._cached_parent_obj = parent  # treebeard's get_parent() reads this
+    return child, path_components[1:]
+
+
 class CourseIndexPage(IntroMixin, Page):
     """The catalogue of modules."""
 
@@ -45,6 +56,15 @@ class CourseIndexPage(IntroMixin, Page):
 
     class Meta:
         verbose_name = "module catalogue"
+
+    def route(self, request, path_components):
+        found = (
+            _route_to_child(self, ModulePage, request, path_components) if path_components else None
+        )
+        if found is None:
+            return super().route(request, path_components)
+        module, remaining = found
+        return module.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import CatalogueFilterForm
@@ -131,6 +151,16 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = "module"
+
+    def route(self, request, path_components):
+        found = (
+            _route_to_child(self, LessonPage, request, path_components) if path_components else None
+        )
+        if found is None:
+            return super().route(request, path_components)
+        lesson, remaining = found
+        lesson.__dict__["module"] = self  # LessonPage.module, without reading the parent again
+        return lesson.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import module_outline

@@ -24,8 +24,15 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from ..admin_forms import QuestionAdminForm
-from ..quiz_formats import MATCHING, MULTIPLE, SINGLE, TRUE_FALSE
+from ..question_admin_form import QuestionWithAnswersAdminForm
+from ..quiz_formats import (
+    MATCHING,
+    MULTIPLE,
+    NUMERICAL,
+    SHORT_ANSWER,
+    SINGLE,
+    TRUE_FALSE,
+)
 from ..quiz_formats.html import sanitise_stored
 
 # Pictures and file links too: an imported question's pictures are Wagtail images, and an
@@ -42,6 +49,8 @@ class QuestionType(models.TextChoices):
     MULTIPLE = MULTIPLE, "Multiple response"
     TRUE_FALSE = TRUE_FALSE, "True or false"
     MATCHING = MATCHING, "Matching"
+    SHORT_ANSWER = SHORT_ANSWER, "Short answer"
+    NUMERICAL = NUMERICAL, "Numerical"
 
 
 class ReviewWhen(models.TextChoices):
@@ -100,6 +109,10 @@ class Question(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clu
         default=False,
         help_text="Ticked when the learner applies knowledge to a situation, not recall.",
     )
+    case_sensitive = models.BooleanField(
+        default=False,
+        help_text='Short answer only: ticked when "Paris" and "paris" are different answers.',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -116,9 +129,26 @@ class Question(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clu
             "answers' fractions add up to 1 (e.g. 0.5 and 0.5). Wrong answers 0 or negative.",
         ),
         InlinePanel("pairs", label="Pair", heading="Pairs (matching questions)"),
+        InlinePanel(
+            "answers",
+            label="Accepted answer",
+            heading="Accepted answers (short answer, numerical)",
+            help_text="Checked in this order; the first that matches gives the mark. Short "
+            "answer: * stands for any characters (\\* for a star), e.g. *Refuge*. Numerical: "
+            "a number, accepted give or take the tolerance, or * for any other number. One "
+            "answer must have the fraction 1.",
+        ),
+        FieldPanel("case_sensitive"),
+        InlinePanel(
+            "units",
+            label="Unit",
+            heading="Units (numerical, optional)",
+            help_text="Units a learner may type after the number; they are not marked. The "
+            "first unit has the multiplier 1 (e.g. m 1, cm 100).",
+        ),
         FieldPanel("general_feedback"),
     ]
-    base_form_class = QuestionAdminForm
+    base_form_class = QuestionWithAnswersAdminForm
     search_fields = [
         index.SearchField("name"),
         index.SearchField("stem"),
@@ -189,6 +219,59 @@ class QuestionPair(SanitisedTexts, Orderable):
 
     def __str__(self):
         return f"{self.prompt} → {self.answer}"
+
+
+class QuestionAnswer(SanitisedTexts, Orderable):
+    """An accepted answer of a short-answer or numerical question (Moodle's answers)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="answers")
+    answer = models.CharField(
+        max_length=255,
+        help_text="Short answer: the words, * for any characters. Numerical: a number, or *.",
+    )
+    fraction = models.DecimalField(
+        max_digits=6,
+        decimal_places=5,
+        default=Decimal(1),
+        validators=[MinValueValidator(Decimal(-1)), MaxValueValidator(Decimal(1))],
+    )
+    tolerance = models.DecimalField(
+        max_digits=24,
+        decimal_places=10,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text="Numerical only: accepted give or take this much (empty: exactly).",
+    )
+    feedback = models.TextField(blank=True, max_length=4000, help_text=TEXT_HELP)
+
+    html_fields = ("feedback",)
+    panels = [
+        FieldRowPanel([FieldPanel("answer"), FieldPanel("fraction"), FieldPanel("tolerance")]),
+        _html_panel("feedback"),
+    ]
+
+    def __str__(self):
+        return self.answer
+
+
+class QuestionUnit(Orderable):
+    """A unit a learner may type after a numerical answer (optional, not marked)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="units")
+    unit = models.CharField(max_length=50)
+    multiplier = models.DecimalField(
+        max_digits=24,
+        decimal_places=10,
+        default=Decimal(1),
+        validators=[MinValueValidator(Decimal("0.0000000001"))],
+        help_text="How many of this unit make one of the answer's unit.",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("unit"), FieldPanel("multiplier")])]
+
+    def __str__(self):
+        return self.unit
 
 
 class Quiz(WorkflowMixin, DraftStateMixin, RevisionMixin, ClusterableModel):

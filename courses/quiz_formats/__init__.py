@@ -11,6 +11,11 @@ SINGLE = "single"
 MULTIPLE = "multiple"
 TRUE_FALSE = "true_false"
 MATCHING = "matching"
+SHORT_ANSWER = "short_answer"
+NUMERICAL = "numerical"
+# Question types whose learner types an answer, graded against a list of accepted answers.
+TYPED = (SHORT_ANSWER, NUMERICAL)
+ANY_ANSWER = "*"  # numerical: Moodle's catch-all answer, matching any number
 
 
 @dataclass
@@ -28,13 +33,38 @@ class ParsedPair:
 
 
 @dataclass
+class ParsedAnswer:
+    """An accepted answer of a short-answer or numerical question, as Moodle holds it."""
+
+    text: str  # plain text: a pattern (``*`` wildcard) or a number, or ``*`` for any number
+    fraction: Decimal
+    feedback: str = ""  # sanitised HTML
+    tolerance: Decimal | None = None  # numerical only: answer ± tolerance (Moodle's nominal)
+
+
+@dataclass
+class ParsedUnit:
+    """A numerical question's unit: ``multiplier`` of it make one of the answer's unit
+    (Moodle: the first unit has multiplier 1; "cm" with 100 for an answer in metres)."""
+
+    name: str
+    multiplier: Decimal
+
+
+@dataclass
 class ParsedQuestion:
-    type: str  # SINGLE | MULTIPLE | TRUE_FALSE | MATCHING
+    type: str  # SINGLE | MULTIPLE | TRUE_FALSE | MATCHING | SHORT_ANSWER | NUMERICAL
     name: str  # short title (GIFT ::title::, Moodle <name>); derived from the stem if absent
     stem: str  # HTML
     options: list[ParsedOption] = field(default_factory=list)  # not for MATCHING
     pairs: list[ParsedPair] = field(default_factory=list)  # MATCHING only
     general_feedback: str = ""
+    # SHORT_ANSWER and NUMERICAL: the accepted answers, checked in this order (Moodle's).
+    answers: list[ParsedAnswer] = field(default_factory=list)
+    case_sensitive: bool = False  # SHORT_ANSWER: Moodle's usecase
+    # NUMERICAL: units the learner may type after the number (optional, not graded); none
+    # means the number is typed alone.
+    units: list[ParsedUnit] = field(default_factory=list)
     category: str = ""  # from $CATEGORY: (GIFT) or <question type="category"> (XML)
     tags: list[str] = field(default_factory=list)
     line: int = 0  # where the question starts in the file (1-based)

@@ -1,7 +1,9 @@
 """Moodle's GIFT text format: parse a question bank, and write one back.
 
 Supported: single choice and multiple response (``{=right ~wrong ~%50%weighted}``), true/false
-(``{T}``, ``{FALSE#wrong feedback#right feedback}``) and matching (``{=prompt -> answer}``),
+(``{T}``, ``{FALSE#wrong feedback#right feedback}``), matching (``{=prompt -> answer}``),
+short answer (``{=a =%50%b*#feedback}``) and numerical (``{#3.14:0.01}``, ``{#1..5}``,
+``{#=%100%3:0 =%50%3:1 ~#any other number}``),
 with ``::titles::``, ``$CATEGORY:`` lines, ``// comments`` (``// [tag:name]`` adds a tag),
 ``#feedback``, ``####general feedback``, the escapes ``\\~ \\= \\# \\{ \\} \\: \\n \\\\`` and the
 ``[html]``/``[moodle]``/``[plain]``/``[markdown]`` text formats. As in Moodle, answers and
@@ -22,22 +24,29 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from . import (
+    ANY_ANSWER,
     MATCHING,
     MULTIPLE,
+    NUMERICAL,
+    SHORT_ANSWER,
     SINGLE,
     TRUE_FALSE,
+    TYPED,
+    ParsedAnswer,
     ParsedOption,
     ParsedPair,
     ParsedQuestion,
     ParseError,
     ParseResult,
 )
+from .answers import number_text
 from .html import PLAIN, PLUGINFILE, convert, has_picture, images, referenced_files
 
 # --- Shared by the GIFT and Moodle XML readers -------------------------------------------------
 
 SUPPORTED_TYPES = (
-    "only single choice, multiple response, true/false and matching questions are supported."
+    "only single choice, multiple response, true/false, matching, short-answer and numerical "
+    "questions are supported."
 )
 NAME_LENGTH = 80
 UNTITLED = "Untitled question"
@@ -159,6 +168,12 @@ def validate(question: ParsedQuestion) -> None:
     _validate_files(question)
     if question.type == MATCHING:
         _validate_pairs(question.pairs)
+    elif question.type in TYPED:
+        from ..question_rules import answer_problems
+
+        problems = answer_problems(question.type, question.answers, question.units)
+        if problems:
+            raise InvalidQuestion(" ".join(problems))
     elif question.type == TRUE_FALSE:
         _validate_true_false(question.options)
     else:
@@ -171,6 +186,7 @@ def question_texts(question: ParsedQuestion) -> list[str]:
     for option in question.options:
         texts += [option.text, option.feedback]
     texts += [pair.prompt for pair in question.pairs]
+    texts += [answer.feedback for answer in question.answers]
     texts.append(question.general_feedback)
     return [text for text in texts if text]
 
@@ -445,7 +461,9 @@ def _read_answers(question: ParsedQuestion, answers: str, text_format: str) -> N
     if not answers:
         raise unsupported("Essay questions (an empty answer block { })")
     if answers.startswith("#"):
-        raise unsupported("Numerical questions")
+        question.type = NUMERICAL
+        question.answers = _read_numbers(answers[1:], text_format)
+        return
     if "~" in answers:
         # Moodle's rule (question/format/gift/format.php): single choice when one answer is
         # marked "=", else multiple response, whatever the weights.
@@ -458,7 +476,85 @@ def _read_answers(question: ParsedQuestion, answers: str, text_format: str) -> N
         question.type = TRUE_FALSE
         question.options = _read_true_false(answers, text_format)
     else:
-        raise unsupported("Short-answer questions")
+        # Moodle's rule: answers all marked "=", none with "->", is short answer.
+        question.type = SHORT_ANSWER
+        question.answers = _read_short_answers(answers, text_format)
+
+
+def _weighted(body: str, number: int) -> tuple[Decimal, str]:
+    """``%50%rest`` → ``(0.5, "rest")``; no weight is full marks, as in Moodle."""
+    weight = _WEIGHT.match(body)
+    if not weight:
+        return Decimal(1), body
+    return fraction_from_percent(weight.group(1), number), body[weight.end() :]
+
+
+def _read_short_answers(answers: str, text_format: str) -> list[ParsedAnswer]:
+    """``=Paris =%50%paris* #Nearly`` → accepted answers (plain text) with fractions."""
+    read = []
+    for number, token in enumerate(_answer_tokens(answers, "="), 1):
+        fraction, body = _weighted(token[1:].strip(), number)
+        text, _, feedback = body.partition("#")
+        read.append(
+            ParsedAnswer(
+                text=_restore(text).strip(),
+                fraction=fraction,
+                feedback=_decode(feedback, text_format, block=False),
+            )
+        )
+    return read
+
+
+def _gift_number(source: str, number: int) -> Decimal:
+    try:
+        value = Decimal(source.strip())
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        shown = source.strip() if len(source.strip()) <= 20 else source.strip()[:19] + "…"
+        raise InvalidQuestion(
+            f'Numerical answer {number} has "{shown}" where a number should be: write answers '
+            "as {#3.14}, {#3.14:0.01} (give or take 0.01) or {#1..5} (from 1 to 5)."
+        )
+    return value
+
+
+def _read_numbers(answers: str, text_format: str) -> list[ParsedAnswer]:
+    """Moodle's numerical GIFT: ``=%50%3:1#feedback`` (answer:tolerance), ``1..5`` (a range:
+    its middle, give or take half its width), the first ``=`` optional, and ``~#feedback`` at
+    the end for any other number (Moodle's catch-all answer ``*`` worth 0)."""
+    answers, tilde, wrong = answers.partition("~")
+    tokens = [token.strip() for token in answers.split("=")]
+    if tokens and not tokens[0]:
+        tokens = tokens[1:]
+    if not tokens:
+        raise InvalidQuestion("The numerical question has no answer after #.")
+    read = []
+    for number, token in enumerate(tokens, 1):
+        fraction, body = _weighted(token, number)
+        value, _, feedback = body.partition("#")
+        value = _restore(value).strip()
+        if value == ANY_ANSWER:
+            text, tolerance = ANY_ANSWER, None
+        elif value.find("..") > 0:
+            low, _, high = value.partition("..")
+            low, high = _gift_number(low, number), _gift_number(high, number)
+            middle = (low + high) / 2
+            text, tolerance = number_text(middle), abs(high - middle).normalize()
+        elif value.find(":") > 0:
+            answer, _, margin = value.partition(":")
+            text = number_text(_gift_number(answer, number))
+            tolerance = abs(_gift_number(margin, number)).normalize()
+        else:
+            text, tolerance = number_text(_gift_number(value, number)), Decimal(0)
+        feedback_html = _decode(feedback, text_format, block=False)
+        read.append(ParsedAnswer(text, fraction, feedback_html, tolerance))
+    if tilde:
+        _, _, feedback = wrong.partition("#")
+        read.append(
+            ParsedAnswer(ANY_ANSWER, Decimal(0), _decode(feedback, text_format, block=False))
+        )
+    return read
 
 
 def _answer_tokens(answers: str, markers: str) -> list[str]:
@@ -625,6 +721,27 @@ def exportable(question: ParsedQuestion) -> tuple[ParsedQuestion, list[str]]:
     for number, pair in enumerate(question.pairs, 1):
         prompt = text(pair.prompt, f"pair {number}", block=False)
         copy.pairs.append(ParsedPair(prompt, " ".join(pair.answer.split())))
+    for number, answer in enumerate(question.answers, 1):
+        typed = answer.text.strip()
+        if question.type == SHORT_ANSWER and "->" in typed:
+            # GIFT has no escape for "->": an answer block with one is read as matching.
+            typed = typed.replace("->", "- >")
+            notes.append(f'answer changed: answer {number} has "->", written as "- >"')
+        copy.answers.append(
+            ParsedAnswer(
+                text=typed,
+                fraction=_export_fraction(answer.fraction, number, notes),
+                feedback=text(answer.feedback, f"answer {number} feedback", block=False),
+                tolerance=answer.tolerance,
+            )
+        )
+    if question.type == SHORT_ANSWER and question.case_sensitive:
+        notes.append(
+            "case sensitivity not exported (GIFT cannot hold it): answers match in any case"
+        )
+    if question.type == NUMERICAL and question.units:
+        names = ", ".join(unit.name for unit in question.units)
+        notes.append(f"units not exported (GIFT cannot hold them): {names}")
     return copy, notes
 
 
@@ -682,6 +799,10 @@ def _export_fraction(fraction: Decimal, number: int, notes: list[str]) -> Decima
 
 
 def _export_answers(question: ParsedQuestion, text_format: str) -> list[str]:
+    if question.type == SHORT_ANSWER:
+        return [_export_short_answer(answer, text_format) for answer in question.answers]
+    if question.type == NUMERICAL:
+        return _export_numbers(question.answers, text_format)
     if question.type == MATCHING:
         return [_export_pair(pair, text_format) for pair in question.pairs]
     if question.type == TRUE_FALSE:
@@ -699,6 +820,41 @@ def _export_choice(option: ParsedOption, kind: str, text_format: str) -> str:
         marker = f"~%{percent(option.fraction)}%"
     feedback = _encode(option.feedback, text_format, block=False)[0] if option.feedback else ""
     return marker + text + (f"#{feedback}" if feedback else "")
+
+
+def _weight(fraction: Decimal) -> str:
+    return "" if fraction == 1 else f"%{percent(fraction)}%"
+
+
+def _feedback_source(feedback: str, text_format: str) -> str:
+    """``#feedback``, never with a "->" that would make the answers read as matching."""
+    if not feedback:
+        return ""
+    return f"#{_encode(feedback, text_format, block=False, avoid='->')[0]}"
+
+
+def _export_short_answer(answer: ParsedAnswer, text_format: str) -> str:
+    """``=%50%Paris#feedback``: the answer is plain text (Moodle reads it with no format)."""
+    text = _escape(answer.text)
+    if answer.fraction == 1 and text.startswith("%"):
+        text = "%100%" + text  # so the text is not read as a weight
+    return f"={_weight(answer.fraction)}{text}{_feedback_source(answer.feedback, text_format)}"
+
+
+def _export_numbers(answers: list[ParsedAnswer], text_format: str) -> list[str]:
+    """``#`` then one ``=%weight%answer:tolerance#feedback`` per answer; a last catch-all
+    answer worth 0 is Moodle's ``~#feedback``."""
+    lines = ["#"]
+    for number, answer in enumerate(answers, 1):
+        feedback = _feedback_source(answer.feedback, text_format)
+        if answer.text == ANY_ANSWER and answer.fraction == 0 and number == len(answers):
+            lines.append(f"~{feedback or '#'}")
+        elif answer.text == ANY_ANSWER:
+            lines.append(f"=%{percent(answer.fraction)}%*{feedback}")
+        else:
+            tolerance = number_text(answer.tolerance or Decimal(0))
+            lines.append(f"={_weight(answer.fraction)}{answer.text}:{tolerance}{feedback}")
+    return lines
 
 
 def _export_pair(pair: ParsedPair, text_format: str) -> str:

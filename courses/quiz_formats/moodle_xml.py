@@ -1,8 +1,10 @@
-"""Read Moodle XML question banks (Moodle's "Export questions → Moodle XML format").
+"""Read and write Moodle XML question banks (Moodle's "Export questions → Moodle XML format").
 
 Supported: ``<question type="category">`` (sets the category of the questions after it),
 ``multichoice`` (``<single>true</single>`` → single choice, ``false`` → multiple response),
-``truefalse`` and ``matching`` (a sub-question with no text is an extra wrong answer, kept),
+``truefalse``, ``matching`` (a sub-question with no text is an extra wrong answer, kept),
+``shortanswer`` (``usecase``) and ``numerical`` (``tolerance``; units only as "optional, not
+marked", other unit modes refused by name; see courses.quiz_formats.answers),
 with names, texts, general and per-answer feedback and tags. Texts follow their ``format``
 attribute (``html``, ``moodle_auto_format``, ``plain_text``, ``markdown``), converted as Moodle
 converts them (:mod:`courses.quiz_formats.html`); answers default to the question text's
@@ -16,9 +18,12 @@ one, and entity declarations are how "billion laughs" and external-entity (XXE) 
 
 import base64
 import binascii
+import html
 import io
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
+from urllib.parse import quote
 from xml.etree.ElementTree import Element, TreeBuilder
 from xml.etree.ElementTree import ParseError as XMLSyntaxError
 
@@ -27,16 +32,22 @@ from defusedxml.ElementTree import DefusedXMLParser
 from PIL import Image, UnidentifiedImageError
 
 from . import (
+    ANY_ANSWER,
     MATCHING,
     MULTIPLE,
+    NUMERICAL,
+    SHORT_ANSWER,
     SINGLE,
     TRUE_FALSE,
+    ParsedAnswer,
     ParsedOption,
     ParsedPair,
     ParsedQuestion,
+    ParsedUnit,
     ParseError,
     ParseResult,
 )
+from .answers import number_text
 from .gift import (
     NO_QUESTIONS,
     InvalidQuestion,
@@ -48,14 +59,12 @@ from .gift import (
     unsupported,
     validate,
 )
-from .html import FILE_TYPES, MAX_FILE_BYTES, file_kind
+from .html import FILE_TYPES, MAX_FILE_BYTES, PLUGINFILE, file_kind, referenced_files
 
 DEFAULT_FORMAT = "moodle_auto_format"
 
 # How to name Moodle's other question types in the error that says we can't import them.
 UNSUPPORTED_TYPES = {
-    "shortanswer": "Short-answer questions",
-    "numerical": "Numerical questions",
     "essay": "Essay questions",
     "description": "Descriptions",
     "cloze": "Embedded answers (Cloze) questions",
@@ -157,7 +166,13 @@ def _label(element: Element) -> str:
 
 def _read_question(element: Element, kind: str) -> ParsedQuestion:
     """Read one supported question, or raise InvalidQuestion."""
-    readers = {"multichoice": _read_choices, "truefalse": _read_true_false, "matching": _read_pairs}
+    readers = {
+        "multichoice": _read_choices,
+        "truefalse": _read_true_false,
+        "matching": _read_pairs,
+        "shortanswer": _read_short_answers,
+        "numerical": _read_numbers,
+    }
     if kind not in readers:
         raise unsupported(UNSUPPORTED_TYPES.get(kind, f'Questions of type "{kind}"'))
     stem_format = _format_of(element.find("questiontext"), DEFAULT_FORMAT)
@@ -278,3 +293,332 @@ def _read_pairs(question: ParsedQuestion, element: Element, text_format: str) ->
         answer = " ".join((sub.findtext("answer/text") or "").split())
         if prompt or answer:
             question.pairs.append(ParsedPair(prompt, answer))
+
+
+def _plain_answer(answer: Element) -> str:
+    """A short-answer or numerical answer's text: plain, trimmed (Moodle trims it on save)."""
+    return (answer.findtext("text") or "").strip()
+
+
+def _read_short_answers(question: ParsedQuestion, element: Element, text_format: str) -> None:
+    """``<usecase>1</usecase>``: case sensitive. Answers are plain text, in their order."""
+    question.type = SHORT_ANSWER
+    question.case_sensitive = (element.findtext("usecase") or "0").strip() not in {"", "0"}
+    for number, answer in enumerate(element.findall("answer"), 1):
+        question.answers.append(
+            ParsedAnswer(
+                text=_plain_answer(answer),
+                fraction=_fraction(answer, number),
+                feedback=_html(answer.find("feedback"), text_format, block=False),
+            )
+        )
+
+
+# Moodle's numerical unit settings (question/type/numerical/questiontype.php): showunits
+# 0 = the unit typed with the number, 1 = chosen with radio buttons, 2 = chosen from a list,
+# 3 = no units; unitgradingtype 0 = units not marked, 1 and 2 = a penalty for a wrong unit.
+SHOWUNITS_TYPED, SHOWUNITS_NONE = "0", "3"
+UNIT_MODES = {
+    "1": "units chosen with radio buttons (showunits 1)",
+    "2": "units chosen from a drop-down list (showunits 2)",
+}
+
+
+def _number(raw: str, number: int, what: str) -> Decimal:
+    try:
+        value = Decimal(raw.strip())
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        shown = raw.strip() if len(raw.strip()) <= 20 else raw.strip()[:19] + "…"
+        raise InvalidQuestion(f'Answer {number} has the {what} "{shown}", which is not a number.')
+    return value
+
+
+def _read_numbers(question: ParsedQuestion, element: Element, text_format: str) -> None:
+    """Answers with ``<tolerance>`` (nominal, Moodle's default), ``*`` for any number; units
+    only as Moodle's "units are optional" (showunits 0, unitgradingtype 0) or "no units"
+    (showunits 3): graded units, or units chosen from a list, are refused by name."""
+    question.type = NUMERICAL
+    grading = (element.findtext("unitgradingtype") or "0").strip() or "0"
+    shown = (element.findtext("showunits") or SHOWUNITS_NONE).strip() or SHOWUNITS_NONE
+    units = [
+        (
+            (unit.findtext("unit_name") or "").strip(),
+            (unit.findtext("multiplier") or "1").strip(),
+        )
+        for unit in element.findall("units/unit")
+    ]
+    if units and grading != "0":
+        raise InvalidQuestion(
+            f"Numerical questions whose units are marked (unitgradingtype {grading}) can't be "
+            "imported: only units that are optional and not marked are supported. In Moodle, "
+            'set Units handling to "Units are optional" and export again.'
+        )
+    if units and shown in UNIT_MODES:
+        raise InvalidQuestion(
+            f"Numerical questions with {UNIT_MODES[shown]} can't be imported: only units "
+            "typed after the number, optional and not marked, are supported."
+        )
+    if units and shown == SHOWUNITS_TYPED:
+        question.units = [
+            ParsedUnit(name, _number(multiplier, n, "unit multiplier"))
+            for n, (name, multiplier) in enumerate(units, 1)
+        ]
+    for number, answer in enumerate(element.findall("answer"), 1):
+        text = _plain_answer(answer)
+        tolerance = None
+        if text != ANY_ANSWER:
+            text = number_text(_number(text, number, "answer"))
+            raw_tolerance = answer.findtext("tolerance") or "0"
+            tolerance = abs(_number(raw_tolerance or "0", number, "tolerance")).normalize()
+        question.answers.append(
+            ParsedAnswer(
+                text=text,
+                fraction=_fraction(answer, number),
+                feedback=_html(answer.find("feedback"), text_format, block=False),
+                tolerance=tolerance,
+            )
+        )
+
+
+# --- Writing Moodle XML --------------------------------------------------------------------------
+#
+# Definitions (the export is a function of the questions and their files alone: no dates, no
+# ids of this site's rows, "\n" line endings, two-space indents, as Moodle writes it):
+#
+# - Every learner-visible text is written with format="html", as the import would store it
+#   (sanitised until it no longer changes). A picture from the image library (Wagtail's
+#   ``<embed embedtype="image" id=…>``) becomes ``<img src="@@PLUGINFILE@@/name" alt="…">``
+#   and a link to a document ``<a href="@@PLUGINFILE@@/name">``, the file itself written
+#   base64 in a ``<file>`` element of that text, as Moodle does. The file's name comes from
+#   ``resolve`` (the image's or document's title, made unique within the question); a file
+#   that can't be found is written as the text ``[Picture not exported: alt]`` (pictures) or
+#   its link text (documents), as in GIFT. Links to pages become their link text.
+# - Weights are Moodle's grades (as in GIFT); names and categories are plain text, escaped.
+# - Short-answer and numerical answers are plain text; numbers as written
+#   (courses.quiz_formats.answers.number_text), tolerances too.
+#
+# With these, export → import → export gives the same bytes for every type we hold.
+
+_EMBED_TAG = re.compile(r"<embed\b[^>]*>", re.IGNORECASE)
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+_ATTRS = re.compile(r'([\w-]+)="([^"]*)"')
+_ESCAPE_NEEDED = re.compile(r"[<>&]")
+
+
+class _Files:
+    """The files one question's texts refer to: unique names, bytes, written where used."""
+
+    def __init__(self, resolve, files: dict[str, bytes]):
+        self.resolve = resolve
+        self.names: dict[tuple[str, int], str | None] = {}
+        # Files the question still holds as @@PLUGINFILE@@ (parsed, not yet imported).
+        self.data: dict[str, bytes] = dict(files)
+
+    def name(self, kind: str, pk: int) -> str | None:
+        if (kind, pk) not in self.names:
+            found = self.resolve(kind, pk) if self.resolve else None
+            if found is None:
+                self.names[kind, pk] = None
+            else:
+                name, data = found
+                stem, dot, extension = name.rpartition(".")
+                unique, count = name, 1
+                while unique in self.data:
+                    count += 1
+                    unique = f"{stem}-{count}{dot}{extension}" if dot else f"{name}-{count}"
+                self.names[kind, pk] = unique
+                self.data[unique] = data
+        return self.names[kind, pk]
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {key.lower(): value for key, value in _ATTRS.findall(tag)}
+
+
+def _xml_text(text: str, files: _Files, *, block: bool) -> tuple[str, list[str]]:
+    """A stored text as the export writes it, and the names of the files it refers to."""
+    if not text:
+        return "", []
+
+    def picture(match: re.Match[str]) -> str:
+        attrs = _attrs(match.group())
+        if attrs.get("embedtype") != "image":
+            return ""
+        pk = attrs.get("id", "")
+        name = files.name("image", int(pk)) if pk.isdigit() else None
+        if name is None:
+            alt = " ".join(html.unescape(attrs.get("alt", "")).split())
+            label = f"Picture not exported: {alt}" if alt else "Picture not exported"
+            return html.escape(f"[{label}]", quote=False)
+        alt = f' alt="{attrs["alt"]}"' if "alt" in attrs else ""
+        return f'<img src="{PLUGINFILE}{quote(name)}"{alt}>'
+
+    def link(match: re.Match[str]) -> str:
+        attrs = _attrs(match.group(1))
+        kind = attrs.get("linktype")
+        if kind not in {"document", "page"}:
+            return match.group()
+        pk = attrs.get("id", "")
+        name = files.name("document", int(pk)) if kind == "document" and pk.isdigit() else None
+        if name is None:
+            return match.group(2)
+        return f'<a href="{PLUGINFILE}{quote(name)}">{match.group(2)}</a>'
+
+    text = _LINK.sub(link, _EMBED_TAG.sub(picture, text))
+    for _ in range(3):  # sanitising is idempotent after one pass; two more to be safe
+        again = text_to_html(text, "html", block=block)
+        if again == text:
+            break
+        text = again
+    return text, referenced_files(text)
+
+
+def _cdata(text: str) -> str:
+    """Text content: in CDATA when it has markup (as Moodle writes it), else as it is."""
+    if not _ESCAPE_NEEDED.search(text):
+        return text
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _escape_xml(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, depth: int, line: str) -> None:
+        self.lines.append("  " * depth + line)
+
+    def text(self, depth: int, tag: str, text: str, files: _Files, *, block: bool) -> None:
+        """``<tag format="html"><text>…</text><file …>…</file>…</tag>``."""
+        written, names = _xml_text(text, files, block=block)
+        self.add(depth, f'<{tag} format="html">')
+        self.add(depth + 1, f"<text>{_cdata(written)}</text>")
+        _write_files(self, depth + 1, names, files)
+        self.add(depth, f"</{tag}>")
+
+    def plain(self, depth: int, tag: str, text: str) -> None:
+        self.add(depth, f"<{tag}>")
+        self.add(depth + 1, f"<text>{_escape_xml(text)}</text>")
+        self.add(depth, f"</{tag}>")
+
+
+_XML_TYPES = {
+    SINGLE: "multichoice",
+    MULTIPLE: "multichoice",
+    TRUE_FALSE: "truefalse",
+    MATCHING: "matching",
+    SHORT_ANSWER: "shortanswer",
+    NUMERICAL: "numerical",
+}
+
+
+def export_moodle_xml(questions, resolve=None) -> str:
+    """Write questions as a Moodle XML file that Moodle, and parse_moodle_xml, read back as
+    the same questions. ``resolve(kind, id)`` gives an image's or document's file name and
+    bytes (None if it is gone). Questions are written in the order given; a category
+    question is written whenever the category changes."""
+    out = _Writer()
+    out.add(0, '<?xml version="1.0" encoding="UTF-8"?>')
+    out.add(0, "<quiz>")
+    category = ""
+    for question in questions:
+        if question.category != category:
+            category = question.category
+            out.add(1, '<question type="category">')
+            out.add(2, "<category>")
+            path = f"$course$/top/{category}".rstrip("/")
+            out.add(3, f"<text>{_escape_xml(path)}</text>")
+            out.add(2, "</category>")
+            out.add(1, "</question>")
+        _write_question(out, question, _Files(resolve, question.files))
+    out.add(0, "</quiz>")
+    return "\n".join(out.lines) + "\n"
+
+
+def _grade(fraction: Decimal) -> str:
+    from .gift import _export_fraction, percent
+
+    return percent(_export_fraction(Decimal(fraction), 0, []))
+
+
+def _write_question(out: _Writer, question: ParsedQuestion, files: _Files) -> None:
+    out.add(1, f'<question type="{_XML_TYPES[question.type]}">')
+    name = question.name.strip() or derive_name(question.stem)
+    out.plain(2, "name", " ".join(name.split()))
+    out.text(2, "questiontext", question.stem, files, block=True)
+    out.text(2, "generalfeedback", question.general_feedback, files, block=True)
+    out.add(2, "<defaultgrade>1</defaultgrade>")
+    if question.type in (SINGLE, MULTIPLE):
+        out.add(2, f"<single>{'true' if question.type == SINGLE else 'false'}</single>")
+        out.add(2, "<shuffleanswers>true</shuffleanswers>")
+        for option in question.options:
+            out.add(2, f'<answer fraction="{_grade(option.fraction)}" format="html">')
+            written, names = _xml_text(option.text, files, block=False)
+            out.add(3, f"<text>{_cdata(written)}</text>")
+            _write_files(out, 3, names, files)
+            out.text(3, "feedback", option.feedback, files, block=False)
+            out.add(2, "</answer>")
+    elif question.type == TRUE_FALSE:
+        for option in question.options:
+            value = "true" if option.text.strip().lower() in {"true", "t"} else "false"
+            fraction = "100" if option.fraction > 0 else "0"
+            out.add(2, f'<answer fraction="{fraction}" format="moodle_auto_format">')
+            out.add(3, f"<text>{value}</text>")
+            out.text(3, "feedback", option.feedback, files, block=False)
+            out.add(2, "</answer>")
+    elif question.type == MATCHING:
+        out.add(2, "<shuffleanswers>true</shuffleanswers>")
+        for pair in question.pairs:
+            out.add(2, '<subquestion format="html">')
+            written, names = _xml_text(pair.prompt, files, block=False)
+            out.add(3, f"<text>{_cdata(written)}</text>")
+            _write_files(out, 3, names, files)
+            out.plain(3, "answer", " ".join(pair.answer.split()))
+            out.add(2, "</subquestion>")
+    else:
+        if question.type == SHORT_ANSWER:
+            out.add(2, f"<usecase>{int(question.case_sensitive)}</usecase>")
+        for answer in question.answers:
+            out.add(2, f'<answer fraction="{_grade(answer.fraction)}" format="moodle_auto_format">')
+            out.add(3, f"<text>{_escape_xml(answer.text.strip())}</text>")
+            out.text(3, "feedback", answer.feedback, files, block=False)
+            if question.type == NUMERICAL:
+                tolerance = number_text(answer.tolerance or Decimal(0))
+                out.add(3, f"<tolerance>{tolerance}</tolerance>")
+            out.add(2, "</answer>")
+        if question.type == NUMERICAL:
+            out.add(2, "<unitgradingtype>0</unitgradingtype>")
+            out.add(2, "<unitpenalty>0.1000000</unitpenalty>")
+            out.add(
+                2, f"<showunits>{SHOWUNITS_TYPED if question.units else SHOWUNITS_NONE}</showunits>"
+            )
+            out.add(2, "<unitsleft>0</unitsleft>")
+            if question.units:
+                out.add(2, "<units>")
+                for unit in question.units:
+                    out.add(3, "<unit>")
+                    out.add(4, f"<multiplier>{number_text(Decimal(unit.multiplier))}</multiplier>")
+                    out.add(4, f"<unit_name>{_escape_xml(unit.name)}</unit_name>")
+                    out.add(3, "</unit>")
+                out.add(2, "</units>")
+    if question.tags:
+        out.add(2, "<tags>")
+        for tag in question.tags:
+            out.plain(3, "tag", tag)
+        out.add(2, "</tags>")
+    out.add(1, "</question>")
+
+
+def _write_files(out: _Writer, depth: int, names: list[str], files: _Files) -> None:
+    for name in names:
+        if name in files.data:
+            encoded = base64.b64encode(files.data[name]).decode("ascii")
+            out.add(
+                depth,
+                f'<file name="{html.escape(name)}" path="/" encoding="base64">{encoded}</file>',
+            )

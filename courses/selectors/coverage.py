@@ -20,8 +20,11 @@ counts (accounts, agencies, job roles, live modules, headcounts) is still as it 
 Without ``now``, or with a ``now`` within today (the dashboard passes the current moment),
 the states are today's: what is recorded now, with the same SQL as before.
 
-Registered, in date, expiring and "held" (a certificate in force) are counted by the
-database in one GROUP BY over (agency, module, job role); lapsed is held minus in date and
+For today (the dashboard, ``Dashboard``), every figure comes from one pass over the
+people in scope and their certificates, grouped in the database first per person, then per
+(agency, job role) (see "The dashboard in one pass" below); at a past moment, registered,
+in date, expiring and "held" (a certificate in force) are counted by the database in one
+GROUP BY over (agency, module, job role). Either way lapsed is held minus in date and
 never trained is registered minus held, exactly as the definitions say. pandas only joins
 small grouped results. Who may see what is decided here, not in templates: the coordinator
 sees every agency, an agency lead only their own.
@@ -32,6 +35,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 from django.core.exceptions import PermissionDenied
@@ -96,6 +100,13 @@ def as_at(now: datetime.datetime | None) -> datetime.datetime | None:
     if now is None or now >= validity.start_of(validity.today()):
         return None
     return now
+
+
+def _agency_scope(scope: Scope):
+    """Every agency in scope, active or not."""
+    if scope.agency_ids is None:
+        return Agency.objects.all()
+    return Agency.objects.filter(pk__in=scope.agency_ids)
 
 
 def _agency_queryset(scope: Scope, sector: str | None):
@@ -282,6 +293,17 @@ def _detail(scope: Scope, sector: str | None, module_id: int | None, now: dateti
         .order_by(),
         [*key, "in_progress"],
     )
+    return agencies, modules, _assemble(agencies, modules, people, certificates, in_progress)
+
+
+def _assemble(agencies, modules, people, certificates, in_progress) -> pd.DataFrame:
+    """Every figure per (agency, module, job role) from the grouped counts: registered per
+    (agency, job role); held, in date and expiring, and in progress, per (agency, module,
+    job role). Lapsed is held minus in date, never trained registered minus held, required
+    but missing registered minus in date where the requirements matrix says so."""
+    columns = ["agency_id", "module_id", "job_role", *FIGURES, "held"]
+    key = ["agency_id", "module_id", "job_role"]
+    module_ids = modules["module_id"].tolist()
     detail = people.merge(modules[["module_id"]], how="cross")
     for frame in (certificates, in_progress):
         detail = detail.merge(
@@ -311,7 +333,7 @@ def _detail(scope: Scope, sector: str | None, module_id: int | None, now: dateti
     detail["required_missing"] = (detail["registered"] - detail["in_date"]).where(
         detail["required"], 0
     )
-    return agencies, modules, detail[[*columns, "required"]]
+    return detail[[*columns, "required"]]
 
 
 def _role_required(roles: set[str] | None, role: str) -> bool:
@@ -341,7 +363,11 @@ def coverage_and_roles(
     module_id: int | None = None,
     now: datetime.datetime | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``coverage_table`` and ``compliance_by_role`` from the same queries."""
+    """``coverage_table`` and ``compliance_by_role`` from the same queries: for today, the
+    dashboard's single pass (``Dashboard``); at a past moment, per-figure queries."""
+    if as_at(now) is None:
+        figures = Dashboard(user, now=now, sector=sector, module_id=module_id)
+        return figures.table, figures.roles
     agencies, modules, detail = _detail(scope_for(user), sector, module_id, now)
     return _table(agencies, modules, detail), _roles(modules, detail)
 
@@ -417,6 +443,14 @@ def coverage_by_sector(
     both over the sector's agencies with a headcount above 0 only; ``coverage`` is trained ÷
     headcount * 100 (unrounded, NaN when no agency of the sector has a headcount).
     ``agencies_left_out`` lists the agencies left out."""
+    if as_at(now) is None:
+        return Dashboard(user, now=now, sector=sector, module_id=module_id).sectors
+    return _sectors_by_queries(user, now, sector=sector, module_id=module_id)
+
+
+def _sectors_by_queries(user, now=None, *, sector=None, module_id=None) -> pd.DataFrame:
+    """``coverage_by_sector`` by its own queries (at a past moment; the tests compare it
+    with the dashboard's single pass for today)."""
     agencies = _agencies(scope_for(user), sector)
     columns = ["sector", "headcount", "trained", "coverage"]
     if agencies.empty:
@@ -436,7 +470,15 @@ def coverage_by_sector(
         .values_list("user__agency__sector", "trained"),
         [0, 1],
     ).rename(columns={0: "sector", 1: "trained"})
-    trained["sector"] = trained["sector"].astype("str")
+    return _sector_frame(agencies, trained)
+
+
+def _sector_frame(agencies: pd.DataFrame, trained: pd.DataFrame) -> pd.DataFrame:
+    """``coverage_by_sector`` from the agencies in view and the people trained per sector
+    (``sector``, ``trained``) in their agencies with a headcount above 0."""
+    columns = ["sector", "headcount", "trained", "coverage"]
+    counted = agencies[_with_headcount(agencies)]
+    trained = trained.astype({"sector": "str"})
     headcount = counted.groupby("sector", as_index=False)["headcount"].sum()
     result = (
         pd.DataFrame({"sector": sorted(agencies["sector"].unique())})
@@ -503,12 +545,15 @@ def headlines(
     *,
     sector: str | None = None,
     module_id: int | None = None,
+    period_counts: tuple[int, int] | None = None,
 ) -> dict:
     """The tiles at the top of the dashboard.
 
     ``period`` is (start, end), end exclusive; by default this quarter up to the end of
     today. ``table`` and ``sectors`` are the agency table and sector coverage already worked
-    out with the same filters (``sector``, ``module_id``), which every tile follows.
+    out with the same filters (``sector``, ``module_id``), which every tile follows;
+    ``period_counts``, if given, is (people trained in the period, sectors engaged), already
+    counted for the same period and filters (``Dashboard``).
     """
     from ..models import FaceToFaceSession
 
@@ -545,8 +590,12 @@ def headlines(
         "period_first_day": timezone.localtime(start).date(),
         "period_last_day": _last_day(end),
         "face_to_face_by_count": sessions.aggregate(total=Sum("attendance_count"))["total"] or 0,
-        "trained_in_period": issued.values("user_id").distinct().count(),
-        "sectors_engaged": issued.exclude(user__agency__isnull=True)
+        "trained_in_period": period_counts[0]
+        if period_counts
+        else issued.values("user_id").distinct().count(),
+        "sectors_engaged": period_counts[1]
+        if period_counts
+        else issued.exclude(user__agency__isnull=True)
         .values("user__agency__sector")
         .distinct()
         .count(),
@@ -735,10 +784,17 @@ def learners_for_cell(
 # --- Data quality ----------------------------------------------------------------------
 
 
-def data_quality(user, table: pd.DataFrame, *, sector: str | None = None) -> dict:
+def data_quality(
+    user,
+    table: pd.DataFrame,
+    *,
+    sector: str | None = None,
+    members: tuple[int, int] | None = None,
+) -> dict:
     """What stops the figures being right: agencies with no headcount (or 0), agencies
     with more people registered than their headcount, accounts never activated (active,
-    in an agency in view, email not verified) and members not confirmed yet."""
+    in an agency in view, email not verified) and members not confirmed yet. ``members``,
+    if given, is (never activated, not confirmed), already counted (``Dashboard``)."""
     scope = scope_for(user)
     agencies = _agency_queryset(scope, sector)
     per_agency = (
@@ -748,6 +804,7 @@ def data_quality(user, table: pd.DataFrame, *, sector: str | None = None) -> dic
     )
     headcount = per_agency["headcount"].astype("float64")
     over = per_agency[headcount.notna() & (per_agency["registered"] > headcount)]
+    people = members
     members = User.objects.filter(agency__in=agencies, is_active=True)
     return {
         "no_headcount": agencies_left_out(scope, sector=sector),
@@ -760,8 +817,10 @@ def data_quality(user, table: pd.DataFrame, *, sector: str | None = None) -> dic
             }
             for row in over.itertuples()
         ],
-        "never_activated": members.exclude(verified_email()).count(),
-        "unconfirmed": members.filter(agency_confirmed_at__isnull=True).count(),
+        "never_activated": people[0] if people else members.exclude(verified_email()).count(),
+        "unconfirmed": people[1]
+        if people
+        else members.filter(agency_confirmed_at__isnull=True).count(),
     }
 
 
@@ -770,42 +829,53 @@ MIN_GROUP = 5
 
 def confidence_change(user) -> list[dict]:
     """Average confidence before and after each module, by agency, for people who rated
-    both. Groups smaller than five are never shown, so nobody can be singled out."""
+    both: per person, agency and module their mean rating at each stage; per agency and
+    module, the mean of those. Groups smaller than five are never shown, so nobody can be
+    singled out. Both steps are GROUP BYs in the database (one query)."""
+    from django.db import connection
+    from django.db.models import Avg, Case, F, When
+
     from ..models import ConfidenceResponse
 
     scope = scope_for(user)
     responses = ConfidenceResponse.objects.filter(counted_q("user", past=True))
     if scope.agency_ids is not None:
         responses = responses.filter(user__agency_id__in=scope.agency_ids)
-    frame = pd.DataFrame(
-        list(responses.values("user_id", "user__agency__name", "module__title", "stage", "rating")),
-        columns=["user_id", "user__agency__name", "module__title", "stage", "rating"],
+    per_person = (
+        responses.values(
+            agency_name=F("user__agency__name"), module_title=F("module__title"), person=F("user")
+        )
+        .annotate(
+            rating_before=Avg(Case(When(stage="before", then="rating"))),
+            rating_after=Avg(Case(When(stage="after", then="rating"))),
+        )
+        .filter(rating_before__isnull=False, rating_after__isnull=False)
+        .order_by()
     )
-    if frame.empty:
-        return []
-    per_person = frame.pivot_table(
-        index=["user__agency__name", "module__title", "user_id"],
-        columns="stage",
-        values="rating",
-        aggfunc="mean",
-    ).dropna(subset=[c for c in ("before", "after") if c in frame["stage"].unique()])
-    if not {"before", "after"} <= set(per_person.columns):
-        return []
-    grouped = per_person.groupby(level=[0, 1]).agg(
-        people=("before", "size"), before=("before", "mean"), after=("after", "mean")
+    inner, params = per_person.query.sql_with_params()
+    sql = (
+        "SELECT agency_name, module_title, COUNT(*), SUM(rating_before), SUM(rating_after) "  # noqa: S608 # nosec B608
+        f"FROM ({inner}) per_person GROUP BY agency_name, module_title "
+        f"HAVING COUNT(*) >= {int(MIN_GROUP)}"
     )
-    grouped = grouped[grouped["people"] >= MIN_GROUP]
-    return [
-        {
-            "agency": agency,
-            "module": module,
-            "people": int(row.people),
-            "before": round(float(row.before), 1),
-            "after": round(float(row.after), 1),
-            "change": round(float(row.after - row.before), 1),
-        }
-        for (agency, module), row in grouped.iterrows()
-    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        groups = sorted(cursor.fetchall())
+    rows = []
+    for agency, module, people, before_total, after_total in groups:
+        before = float(before_total) / people
+        after = float(after_total) / people
+        rows.append(
+            {
+                "agency": agency,
+                "module": module,
+                "people": int(people),
+                "before": round(before, 1),
+                "after": round(after, 1),
+                "change": round(after - before, 1),
+            }
+        )
+    return rows
 
 
 def sector_rows(sectors: pd.DataFrame) -> list[dict]:
@@ -825,3 +895,442 @@ def sector_rows(sectors: pd.DataFrame) -> list[dict]:
         }
         for row in sectors.to_dict("records")
     ]
+
+
+# --- The dashboard in one pass -----------------------------------------------------------
+#
+# The dashboard's figures for the current day all come from the same people and the same
+# certificates, so they are counted in one pass (``_people_groups``): every person with an
+# agency (in scope), with their certificates not revoked (a covering index, certificates
+# migration 0006), first grouped per person in SQL, then per (agency, job role, whether the
+# person counts now / counted when trained / is unconfirmed). Python then handles a few
+# thousand groups, never the people. Each figure keeps its definition:
+#
+# - per person and live module, the state of the certificate in force (at most one, a
+#   database constraint): lapsed, in date, or in date and expiring; packed 2 bits a module;
+# - the people trained in each quarter and in the period: certificates not revoked issued
+#   in it, counted per person (7 bits a quarter) and then "at least one" per person;
+# - for the targets' trend, per module, the certificates "in date at the previous quarter's
+#   end" (issued by then, not revoked, expiring on or after its last day), per person.
+#
+# A count packed in 7 bits is exact while a person holds at most 127 certificates not
+# revoked; the pass returns the largest number, and beyond it the figures that use packed
+# counts are worked out by the per-figure queries instead (``Dashboard``).
+
+STATE_BITS, STATES_PER_COLUMN = 2, 15
+COUNT_BITS, COUNTS_PER_COLUMN = 7, 8
+MOST_PACKED = (1 << COUNT_BITS) - 1
+LAPSED_STATE, IN_DATE_STATE, EXPIRING_STATE = 1, 2, 3
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def _by_module(module_ids: list[int], bits: int) -> str:
+    """SQL: the certificate's module as a power of two (``bits`` a module), NULL for any
+    other module. Module ids and powers are integers from this function, never input."""
+    if not module_ids:
+        return "NULL"
+    whens = " ".join(
+        f"WHEN {int(module)} THEN {1 << (bits * index)}" for index, module in enumerate(module_ids)
+    )
+    return f"CASE c.module_id {whens} END"
+
+
+def _people_groups(
+    scope: Scope,
+    module_ids: list[int],
+    day: datetime.date,
+    *,
+    quarters: list[datetime.datetime],
+    period: tuple[datetime.datetime, datetime.datetime],
+    previous_end: datetime.datetime,
+    previous_day: datetime.date,
+    module_id: int | None = None,
+    trained_modules: Iterable[int] = (),
+) -> pd.DataFrame:
+    """One row per (agency, job role, active, verified, erased, confirmed) of the people
+    with an agency in ``scope``: ``people``, and per live module (``module_ids``) the people
+    whose certificate in force is ``held_<id>``, ``in_date_<id>``, ``expiring_<id>`` on
+    ``day``, and ``then_<id>`` holding one in date on ``previous_day`` (issued before
+    ``previous_end``, not revoked); ``q<n>`` trained in each quarter (``quarters`` are the
+    bounds), ``period`` trained in the period (``module_id``, if given, for these two);
+    ``most`` the largest number of certificates one person holds (see above);
+    ``any_in_date`` the people in date on ``day`` for at least one of ``trained_modules``.
+
+    ``confirmed`` is 0 (not confirmed), 1 (confirmed since ``previous_end``) or 2 (before).
+    """
+    from django.db import connection
+
+    from accounts.privacy import ERASED_DOMAIN
+
+    adapt = connection.ops.adapt_datetimefield_value
+    params: list = []
+
+    def param(value) -> str:
+        params.append(value)
+        return "%s"
+
+    def moment(value: datetime.datetime) -> str:
+        return param(adapt(value))
+
+    only = f" AND c.module_id = {int(module_id)}" if module_id else ""
+    other = f" OR c.module_id <> {int(module_id)}" if module_id else ""
+    erased = connection.operators["endswith"] % param(
+        "%" + connection.ops.prep_for_like_query("@" + ERASED_DOMAIN)
+    )
+    columns = [
+        "u.agency_id AS agency_id",
+        "u.job_role AS job_role",
+        "CASE WHEN u.is_active THEN 1 ELSE 0 END AS active",
+        "CASE WHEN MAX(e.id) IS NULL THEN 0 ELSE 1 END AS verified",
+        f"CASE WHEN u.email {erased} THEN 1 ELSE 0 END AS erased",
+        "CASE WHEN u.agency_confirmed_at IS NULL THEN 0 "
+        f"WHEN u.agency_confirmed_at < {moment(previous_end)} THEN 2 ELSE 1 END AS confirmed",
+        "COUNT(c.id) AS certificates",
+    ]
+    state_chunks = _chunks(module_ids, STATES_PER_COLUMN)
+    for index, chunk in enumerate(state_chunks):
+        columns.append(
+            "CAST(SUM(CASE WHEN c.superseded_by_id IS NULL THEN "
+            f"(CASE WHEN c.expires_at < {moment(validity.start_of(day))} THEN {LAPSED_STATE} "
+            f"WHEN c.expires_at < {moment(_expiring_end(day))} THEN {EXPIRING_STATE} "
+            f"ELSE {IN_DATE_STATE} END) * ({_by_module(chunk, STATE_BITS)}) END) AS BIGINT) "
+            f"AS s{index}"
+        )
+    count_chunks = _chunks(module_ids, COUNTS_PER_COLUMN)
+    for index, chunk in enumerate(count_chunks):
+        columns.append(
+            f"CAST(SUM(CASE WHEN c.issued_at < {moment(previous_end)} AND c.expires_at >= "
+            f"{moment(validity.start_of(previous_day))} THEN ({_by_module(chunk, COUNT_BITS)}) "
+            f"END) AS BIGINT) AS t{index}"
+        )
+    # Placeholders are filled in the order they are written (so the first bound first).
+    first = moment(quarters[0])
+    buckets = " ".join(
+        f"WHEN c.issued_at < {moment(end)} THEN {1 << (COUNT_BITS * index)}"
+        for index, end in enumerate(quarters[1:])
+    )
+    columns.append(
+        f"CAST(SUM(CASE WHEN c.issued_at < {first}{other} THEN NULL {buckets} END) AS BIGINT) AS q"
+    )
+    columns.append(
+        f"SUM(CASE WHEN c.issued_at >= {moment(period[0])} AND c.issued_at < "
+        f"{moment(period[1])}{only} THEN 1 ELSE 0 END) AS p"
+    )
+    where = "u.agency_id IS NOT NULL"
+    if scope.agency_ids is not None:
+        ids = sorted(scope.agency_ids) or [0]
+        where += f" AND u.agency_id IN ({', '.join(str(int(pk)) for pk in ids)})"
+    # Only placeholders and integers made here are put into the SQL, never input.
+    selected = ", ".join(columns)
+    inner = (
+        f"SELECT {selected} FROM accounts_user u "  # noqa: S608 # nosec B608
+        "LEFT JOIN account_emailaddress e ON e.user_id = u.id AND e.email = u.email "
+        f"AND e.verified = {param(True)} "
+        "LEFT JOIN certificates_certificate c ON c.user_id = u.id AND c.revoked_at IS NULL "
+        f"WHERE {where} GROUP BY u.id"
+    )
+
+    def bit(column: str, shift: int, width: int = 1) -> str:
+        return f"(({column} >> {shift}) & {(1 << width) - 1})"
+
+    def some(count: str) -> str:
+        """1 when a packed count (0 to ``MOST_PACKED``) is above 0, else 0: arithmetic,
+        the same on every database, cheaper than a CASE per person."""
+        return f"(({count} + {MOST_PACKED}) >> {COUNT_BITS})"
+
+    sums = ["COUNT(*) AS people", "MAX(certificates) AS most"]
+    names = []
+    for index, module in enumerate(module_ids):
+        state = f"s{index // STATES_PER_COLUMN}"
+        low = STATE_BITS * (index % STATES_PER_COLUMN)
+        count = f"t{index // COUNTS_PER_COLUMN}"
+        shift = COUNT_BITS * (index % COUNTS_PER_COLUMN)
+        sums += [
+            f"SUM({bit(state, low)} | {bit(state, low + 1)}) AS held_{module}",
+            f"SUM({bit(state, low + 1)}) AS in_date_{module}",
+            f"SUM({bit(state, low)} & {bit(state, low + 1)}) AS expiring_{module}",
+            f"SUM({some(bit(count, shift, COUNT_BITS))}) AS then_{module}",
+        ]
+        names += [f"held_{module}", f"in_date_{module}", f"expiring_{module}", f"then_{module}"]
+    for index in range(len(quarters) - 1):
+        sums.append(f"SUM({some(bit('q', COUNT_BITS * index, COUNT_BITS))}) AS q{index}")
+        names.append(f"q{index}")
+    sums.append(f"SUM({some('p')}) AS period")
+    names.append("period")
+    masks: dict[int, int] = {}
+    wanted = set(trained_modules)
+    for index, module in enumerate(module_ids):
+        if module in wanted:
+            column = index // STATES_PER_COLUMN
+            low = STATE_BITS * (index % STATES_PER_COLUMN)
+            masks[column] = masks.get(column, 0) | 1 << (low + 1)
+    any_in_date = " OR ".join(f"(s{column} & {mask}) <> 0" for column, mask in masks.items())
+    sums.append(f"SUM(CASE WHEN {any_in_date or '1 = 0'} THEN 1 ELSE 0 END) AS any_in_date")
+    names.append("any_in_date")
+    keys = ["agency_id", "job_role", "active", "verified", "erased", "confirmed"]
+    grouped, summed = ", ".join(keys), ", ".join(sums)
+    sql = (
+        f"SELECT {grouped}, {summed} FROM ({inner}) people "  # noqa: S608 # nosec B608
+        f"GROUP BY {grouped}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    frame = pd.DataFrame(rows, columns=[*keys, "people", "most", *names])
+    numbers = [column for column in frame.columns if column not in ("job_role",)]
+    frame[numbers] = frame[numbers].fillna(0).astype("int64")
+    frame["job_role"] = frame["job_role"].fillna("").astype("str")
+    return frame
+
+
+def _expiring_end(day: datetime.date) -> datetime.datetime:
+    """The moment after the last day a certificate counts as expiring (``expiring_q``)."""
+    return validity.start_of(day + datetime.timedelta(days=EXPIRING_DAYS + 1))
+
+
+class Dashboard:
+    """Every figure of the dashboard for today, from one pass over the people in scope
+    (``_people_groups``) and a handful of small queries (agencies, modules, requirements,
+    enrolments in progress, face-to-face sessions by count). Each part is worked out when
+    first asked for, with the definitions of the per-figure functions above, which give
+    the same numbers (tests/courses/test_coverage_one_pass.py compares them)."""
+
+    def __init__(
+        self,
+        user,
+        *,
+        now: datetime.datetime | None = None,
+        sector: str | None = None,
+        module_id: int | None = None,
+        period: tuple[datetime.datetime, datetime.datetime] | None = None,
+    ):
+        from .requirements import previous_quarter_end
+
+        self.user = user
+        self.scope = scope_for(user)
+        self.now = now or timezone.now()
+        if as_at(self.now) is not None:
+            raise ValueError("The dashboard counts today; use the selectors for a past moment.")
+        self.sector, self.module_id, self.period = sector, module_id, period
+        self.day = _day(self.now)
+        self.previous_day = previous_quarter_end(self.day)
+        self.previous_end = validity.start_of(self.previous_day + datetime.timedelta(days=1))
+        self.bounds = _quarters(self.now, 8)
+        self.period_bounds = period or (
+            quarter_bounds(self.now)[0],
+            validity.start_of(self.day + datetime.timedelta(days=1)),
+        )
+        every = pd.DataFrame(
+            list(
+                _agency_scope(self.scope).values("id", "name", "sector", "headcount", "is_active")
+            ),
+            columns=["id", "name", "sector", "headcount", "is_active"],
+        )
+        self.sector_of = dict(zip(every["id"], every["sector"].astype("str"), strict=True))
+        agencies = every[every["is_active"].astype(bool)]
+        if sector:
+            agencies = agencies[agencies["sector"] == sector]
+        agencies = agencies[["id", "name", "sector", "headcount"]].reset_index(drop=True)
+        agencies["headcount"] = pd.to_numeric(agencies["headcount"], errors="coerce").astype(
+            "float64"
+        )
+        agencies["sector"] = agencies["sector"].astype("str")
+        self.agencies = agencies.rename(columns={"id": "agency_id", "name": "agency"})
+        self.live = _modules(None)
+        self.modules = (
+            self.live[self.live["module_id"] == module_id].reset_index(drop=True)
+            if module_id
+            else self.live
+        )
+        live_ids = self.live["module_id"].tolist()
+        self.groups = _people_groups(
+            self.scope,
+            live_ids,
+            self.day,
+            quarters=self.bounds,
+            period=self.period_bounds,
+            previous_end=self.previous_end,
+            previous_day=self.previous_day,
+            module_id=module_id,
+            trained_modules=self.modules["module_id"].tolist(),
+        )
+        #: Packed counts are exact (see ``MOST_PACKED``); if not, the per-figure queries.
+        self.packed = self.groups.empty or int(self.groups["most"].max()) <= MOST_PACKED
+        groups = self.groups
+        self.counted = groups[
+            (groups["active"] == 1) & (groups["verified"] == 1) & (groups["confirmed"] > 0)
+        ]
+        active_ids = set(every.loc[every["is_active"].astype(bool), "id"])
+        self.counted_active = self.counted[self.counted["agency_id"].isin(active_ids)]
+        self.in_view = self.counted_active[
+            self.counted_active["agency_id"].isin(set(self.agencies["agency_id"]))
+        ]
+
+    def _in_sector(self, frame: pd.DataFrame) -> pd.DataFrame:
+        if not self.sector:
+            return frame
+        return frame[frame["agency_id"].map(self.sector_of) == self.sector]
+
+    @cached_property
+    def detail(self) -> pd.DataFrame:
+        agencies, modules = self.agencies, self.modules
+        if agencies.empty or modules.empty:
+            return pd.DataFrame(
+                columns=["agency_id", "module_id", "job_role", *FIGURES, "held", "required"]
+            )
+        key = ["agency_id", "job_role"]
+        grouped = self.in_view.groupby(key, as_index=False).sum(numeric_only=True)
+        people = grouped[[*key, "people"]].rename(columns={"people": "registered"})
+        certificates = pd.concat(
+            [
+                grouped[key]
+                .assign(module_id=module)
+                .assign(
+                    held=grouped[f"held_{module}"],
+                    in_date=grouped[f"in_date_{module}"],
+                    expiring=grouped[f"expiring_{module}"],
+                )
+                for module in modules["module_id"]
+            ],
+            ignore_index=True,
+        )
+        in_progress = _frame(
+            Enrolment.objects.filter(
+                counted_q("user"),
+                _open_q(None),
+                user__agency_id__in=agencies["agency_id"].tolist(),
+                module_id__in=modules["module_id"].tolist(),
+            )
+            .values("user__agency_id", "module_id", "user__job_role")
+            .annotate(in_progress=Count("user", distinct=True))
+            .order_by(),
+            ["agency_id", "module_id", "job_role", "in_progress"],
+        )
+        return _assemble(agencies, modules, people, certificates, in_progress)
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        return _table(self.agencies, self.modules, self.detail)
+
+    @cached_property
+    def roles(self) -> pd.DataFrame:
+        return _roles(self.modules, self.detail)
+
+    @cached_property
+    def sectors(self) -> pd.DataFrame:
+        """``coverage_by_sector``."""
+        agencies = self.agencies
+        if agencies.empty:
+            return pd.DataFrame(columns=["sector", "headcount", "trained", "coverage"])
+        with_headcount = set(agencies.loc[_with_headcount(agencies), "agency_id"])
+        people = self.in_view[self.in_view["agency_id"].isin(with_headcount)]
+        trained = (
+            people.assign(sector=people["agency_id"].map(self.sector_of))
+            .groupby("sector", as_index=False)["any_in_date"]
+            .sum()
+            .rename(columns={"any_in_date": "trained"})
+        )
+        return _sector_frame(agencies, trained[["sector", "trained"]])
+
+    @cached_property
+    def trained_then(self) -> pd.DataFrame:
+        """People who counted when trained (``counted_q(past=True)``) in the agencies in
+        scope (active or not) and the sector, if one is chosen."""
+        groups = self.groups
+        past = groups[
+            (groups["confirmed"] > 0) & ((groups["verified"] == 1) | (groups["erased"] == 1))
+        ]
+        return self._in_sector(past)
+
+    @cached_property
+    def per_quarter(self) -> list[tuple[str, int]]:
+        """``trained_per_quarter``."""
+        if not self.packed:
+            return trained_per_quarter(
+                self.scope, now=self.now, sector=self.sector, module_id=self.module_id
+            )
+        past = self.trained_then
+        return [
+            (quarter_label(start), int(past[f"q{index}"].sum()))
+            for index, start in enumerate(self.bounds[:-1])
+        ]
+
+    @cached_property
+    def tiles(self) -> dict:
+        """``headlines``."""
+        trained = None
+        if self.packed:
+            past = self.trained_then
+            engaged = past[past["period"] > 0]["agency_id"].map(self.sector_of)
+            trained = (int(past["period"].sum()), int(engaged.nunique()))
+        return headlines(
+            self.table,
+            self.scope,
+            now=self.now,
+            period=self.period,
+            sectors=self.sectors,
+            sector=self.sector,
+            module_id=self.module_id,
+            period_counts=trained,
+        )
+
+    @cached_property
+    def quality(self) -> dict:
+        """``data_quality``."""
+        groups = self.groups
+        members = groups[
+            (groups["active"] == 1) & groups["agency_id"].isin(set(self.agencies["agency_id"]))
+        ]
+        return data_quality(
+            self.scope,
+            self.table,
+            sector=self.sector,
+            members=(
+                int(members.loc[members["verified"] == 0, "people"].sum()),
+                int(members.loc[members["confirmed"] == 0, "people"].sum()),
+            ),
+        )
+
+    @cached_property
+    def target_counts(self):
+        """``requirements.TargetCounts`` for every active agency in scope (the targets
+        follow neither the sector nor the module chosen), or None to count them apart."""
+        from .requirements import TargetCounts
+
+        if not self.packed:
+            return None
+        people = self.counted_active[self.counted_active["job_role"] != ""]
+        people = people.assign(sector=people["agency_id"].map(self.sector_of))
+        people = people.assign(
+            previous=people["people"].where(people["confirmed"] == 2, 0),
+        )
+        key = ["sector", "job_role"]
+        grouped = people.groupby(key).sum(numeric_only=True)
+        then = people[people["confirmed"] == 2].groupby(key).sum(numeric_only=True)
+        held_now: dict[tuple[int, str, str], int] = {}
+        held_then: dict[tuple[int, str, str], int] = {}
+        for module in self.live["module_id"]:
+            for (sector, job_role), count in grouped[f"in_date_{module}"].items():
+                if count:
+                    held_now[(int(module), sector, job_role)] = int(count)
+            for (sector, job_role), count in then[f"then_{module}"].items():
+                if count:
+                    held_then[(int(module), sector, job_role)] = int(count)
+        return TargetCounts(
+            people={
+                (sector, job_role): (int(row.people), int(row.previous))
+                for (sector, job_role), row in grouped.iterrows()
+            },
+            held_now=held_now,
+            held_then=held_then,
+        )
+
+    @cached_property
+    def targets(self):
+        """``requirements.targets_table`` for the scope, today."""
+        from .requirements import targets_table
+
+        return targets_table(self.scope, self.day, counts=self.target_counts)

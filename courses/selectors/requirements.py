@@ -195,22 +195,29 @@ def _applies(requirement: TrainingRequirement, sector: str, job_role: str) -> bo
     return requirement.sector in ("", sector) and requirement.job_role in ("", job_role)
 
 
-def targets_table(scope: Scope, day: datetime.date | None = None) -> list[TargetRow]:
-    """One row per requirement of a live module, for the agencies in ``scope``, on ``day``
-    (today by default). Three grouped queries, whatever the number of people."""
-    day = day or validity.today()
+@dataclass
+class TargetCounts:
+    """What the targets are worked out from, for the agencies in a scope on a day.
+
+    - ``people``: (sector, job role) -> (people now, of them confirmed by the end of the
+      previous quarter), counted members of active agencies with a job role;
+    - ``held_now``: (module, sector, job role) -> people in date on the day;
+    - ``held_then``: (module, sector, job role) -> people confirmed by the end of the
+      previous quarter holding a certificate in date then (issued by then, not revoked,
+      expiring on or after its last day).
+    """
+
+    people: dict[tuple[str, str], tuple[int, int]]
+    held_now: dict[tuple[int, str, str], int]
+    held_then: dict[tuple[int, str, str], int]
+
+
+def target_counts(scope: Scope, day: datetime.date, module_ids: list[int]) -> TargetCounts:
+    """``TargetCounts`` by three grouped queries (the dashboard counts the same in its single
+    pass over people, ``courses.selectors.coverage.Dashboard``)."""
     previous = previous_quarter_end(day)
     end_of_previous = validity.start_of(previous + datetime.timedelta(days=1))
-    requirements = list(
-        TrainingRequirement.objects.filter(module__live=True)
-        .select_related("module")
-        .order_by("module__title", "module_id", "sector", "job_role")
-    )
-    if not requirements:
-        return []
     agency_ids = list(_agencies(scope).values_list("pk", flat=True))
-    module_ids = sorted({requirement.module_id for requirement in requirements})
-
     people = {
         (row["agency__sector"], row["job_role"]): (row["people"], row["previous"])
         for row in counted_members()
@@ -246,26 +253,57 @@ def targets_table(scope: Scope, day: datetime.date | None = None) -> list[Target
         .annotate(people=Count("user_id", distinct=True))
         .order_by()
     }
+    return TargetCounts(people=people, held_now=held_now, held_then=held_then)
+
+
+def live_module_requirements() -> list[TrainingRequirement]:
+    """Every requirement of a live module, in the order the targets table lists them."""
+    return list(
+        TrainingRequirement.objects.filter(module__live=True)
+        .select_related("module")
+        .order_by("module__title", "module_id", "sector", "job_role")
+    )
+
+
+def targets_table(
+    scope: Scope,
+    day: datetime.date | None = None,
+    *,
+    counts: TargetCounts | None = None,
+    requirements: list[TrainingRequirement] | None = None,
+) -> list[TargetRow]:
+    """One row per requirement of a live module, for the agencies in ``scope``, on ``day``
+    (today by default). ``counts`` (for this scope and day) are counted by three grouped
+    queries when not given; either way Python sums a few hundred groups, never people."""
+    day = day or validity.today()
+    previous = previous_quarter_end(day)
+    if requirements is None:
+        requirements = live_module_requirements()
+    if not requirements:
+        return []
+    if counts is None:
+        module_ids = sorted({requirement.module_id for requirement in requirements})
+        counts = target_counts(scope, day, module_ids)
 
     rows = []
     for requirement in requirements:
-        counts = [0, 0, 0, 0]  # people, in date, people then, in date then
-        for (sector, job_role), (now_people, then_people) in people.items():
+        total = [0, 0, 0, 0]  # people, in date, people then, in date then
+        for (sector, job_role), (now_people, then_people) in counts.people.items():
             if not _applies(requirement, sector, job_role):
                 continue
             key = (requirement.module_id, sector, job_role)
-            counts[0] += now_people
-            counts[1] += held_now.get(key, 0)
-            counts[2] += then_people
-            counts[3] += held_then.get(key, 0)
+            total[0] += now_people
+            total[1] += counts.held_now.get(key, 0)
+            total[2] += then_people
+            total[3] += counts.held_then.get(key, 0)
         rows.append(
             TargetRow(
                 requirement=requirement,
-                people=counts[0],
-                in_date=counts[1],
+                people=total[0],
+                in_date=total[1],
                 previous_day=previous,
-                previous_people=counts[2],
-                previous_in_date=counts[3],
+                previous_people=total[2],
+                previous_in_date=total[3],
             )
         )
     return rows
@@ -456,10 +494,12 @@ __all__ = [
     "NOT_DONE",
     "ON_TRACK",
     "RequiredModule",
+    "TargetCounts",
     "TargetRow",
     "previous_quarter_end",
     "rag",
     "required_for",
     "required_modules",
+    "target_counts",
     "targets_table",
 ]

@@ -7,6 +7,7 @@ correct answers never reach the browser before an attempt is submitted.
 import datetime
 import logging
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -22,7 +23,23 @@ from ..models import (
     Quiz,
 )
 from ..models.quizzes import AttemptStatus
-from ..quiz_formats import MATCHING, SINGLE, TRUE_FALSE
+from ..quiz_formats import (
+    MATCHING,
+    NUMERICAL,
+    SHORT_ANSWER,
+    SINGLE,
+    TRUE_FALSE,
+    TYPED,
+    ParsedAnswer,
+    ParsedUnit,
+)
+from ..quiz_formats.answers import (
+    MAX_TYPED_ANSWER,
+    number_problem,
+    numerical_match,
+    short_answer_match,
+    trim,
+)
 from ..selectors import current_enrolment
 from ..selectors.quizzes import attempt_block_reason
 from .learning import refresh_completion, start_module
@@ -50,6 +67,23 @@ def _question_snapshot(question: Question, rng: random.Random, shuffle_options: 
         "general_feedback": question.general_feedback,
         "topics": sorted(tag.name for tag in question.tags.all()),
     }
+    if question.type in TYPED:
+        # The accepted answers stay on the server with the snapshot: never sent to the
+        # browser before the attempt is submitted.
+        data["case_sensitive"] = question.case_sensitive
+        data["answers"] = [
+            {
+                "text": answer.answer,
+                "fraction": str(answer.fraction),
+                "feedback": answer.feedback,
+                "tolerance": None if answer.tolerance is None else str(answer.tolerance),
+            }
+            for answer in question.answers.all()
+        ]
+        data["units"] = [
+            {"name": unit.unit, "multiplier": str(unit.multiplier)} for unit in question.units.all()
+        ]
+        return data
     if question.type == MATCHING:
         # A pair with no prompt is an extra wrong answer: only a choice in the lists.
         pairs = list(question.pairs.all())
@@ -89,7 +123,7 @@ def build_snapshot(
     questions as the draw, a resit shows none of the previous attempt's drawn questions.
     """
     rng = rng or random.SystemRandom()
-    prefetch = ("options", "pairs", "tags")
+    prefetch = ("options", "pairs", "tags", "answers", "units")
     slots = list(
         quiz.slots.select_related("question").order_by(F("sort_order").asc(nulls_last=True), "pk")
     )
@@ -181,8 +215,58 @@ def start_attempt(user, quiz: Quiz, now: datetime.datetime | None = None) -> Att
 # --- Answering ------------------------------------------------------------------------
 
 
-def _clean_answer(question: dict, raw) -> list[str] | dict[str, str]:
+class AnswerProblems(QuizError):
+    """Typed answers that can't be marked (e.g. "abc" for a number): nothing was saved.
+    ``problems`` maps each question's position in the attempt to what to put right."""
+
+    def __init__(self, problems: dict[int, str]):
+        self.problems = problems
+        count = len(problems)
+        super().__init__(
+            "There is a problem with your answer. Nothing was saved: put it right and try again."
+            if count == 1
+            else f"There are problems with {count} answers. Nothing was saved: put them right "
+            "and try again."
+        )
+
+
+def _answers_of(question: dict) -> list[ParsedAnswer]:
+    return [
+        ParsedAnswer(
+            text=answer["text"],
+            fraction=Decimal(answer["fraction"]),
+            feedback=answer["feedback"],
+            tolerance=None if answer["tolerance"] is None else Decimal(answer["tolerance"]),
+        )
+        for answer in question.get("answers", [])
+    ]
+
+
+def _units_of(question: dict) -> list[ParsedUnit]:
+    return [
+        ParsedUnit(unit["name"], Decimal(unit["multiplier"])) for unit in question.get("units", [])
+    ]
+
+
+def typed_answer_problem(question: dict, raw) -> str:
+    """What is wrong with a typed answer, in words for the learner ("" if nothing)."""
+    if not isinstance(raw, str):
+        return ""
+    if len(raw) > MAX_TYPED_ANSWER:
+        return f"Your answer must be {MAX_TYPED_ANSWER} characters or fewer"
+    if question["type"] == NUMERICAL:
+        return number_problem(raw, _units_of(question))
+    return ""
+
+
+def _clean_answer(question: dict, raw) -> list[str] | dict[str, str] | str:
     """Check an answer against the question shown; anything else is tampering."""
+    if question["type"] in TYPED:
+        if isinstance(raw, list) and len(raw) <= 1:
+            raw = raw[0] if raw else ""
+        if not isinstance(raw, str):
+            raise ValueError("a typed answer must be text")
+        return trim(raw)
     if question["type"] == MATCHING:
         if not isinstance(raw, dict):
             raise ValueError("matching answer must be a mapping")
@@ -229,6 +313,17 @@ def save_answers(
         _check_open(locked, now)
         questions = locked.questions
         merged = dict(locked.answers)
+        problems = {}
+        for index, raw in answers.items():
+            try:
+                question = questions[int(index)]
+            except (ValueError, IndexError, TypeError):
+                continue  # reported as tampering below
+            value = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
+            if question["type"] in TYPED and (problem := typed_answer_problem(question, value)):
+                problems[int(index)] = problem
+        if problems:
+            raise AnswerProblems(problems)
         for index, raw in answers.items():
             try:
                 question = questions[int(index)]
@@ -272,6 +367,12 @@ def extend_time(
 # --- Grading --------------------------------------------------------------------------
 
 
+def _clean_pattern(pattern: str) -> str:
+    """Moodle's clean_response: ``*Refuge*`` → ``Refuge``; ``\\*`` is a star."""
+    bits = re.split(r"(?<!\\)\*", pattern)
+    return " ".join(bit.replace("\\*", "*") for bit in bits).strip()
+
+
 @dataclass
 class QuestionResult:
     index: int
@@ -293,6 +394,24 @@ class QuestionResult:
         return bool(self.answer)
 
     @property
+    def right_answers(self) -> list[str]:
+        """Short answer and numerical: the answers worth full marks, as a learner would type
+        them (Moodle's clean_response: stars shown as spaces; a number ± its tolerance)."""
+        shown = []
+        for answer in self.question.get("answers", []):
+            if Decimal(answer["fraction"]) < 1 or answer["text"] == "*":
+                continue
+            if self.question["type"] == NUMERICAL:
+                tolerance = Decimal(answer["tolerance"] or 0)
+                text = answer["text"]
+                shown.append(
+                    f"{text} (give or take {tolerance.normalize():f})" if tolerance else text
+                )
+            else:
+                shown.append(_clean_pattern(answer["text"]))
+        return shown
+
+    @property
     def right_options(self) -> list[str]:
         return [
             option["text"]
@@ -309,8 +428,26 @@ def _mark(question: dict, answer) -> tuple[Decimal, list[str]]:
     - multiple response: the chosen options' fractions added up, then kept between 0 and 1;
     - matching: the share of prompts matched to their own answer.
 
+    - short answer: the fraction of the first accepted answer, in their order, that the
+      typed answer matches (wildcards, case as set); none matching or blank gives 0;
+    - numerical: the fraction of the first accepted answer within its tolerance (units
+      optional, not marked); none, blank or not a number gives 0.
+
     A mark of 0.999 or more counts as 1 (fractions like 3 x 0.3333333).
     """
+    if question["type"] in TYPED:
+        typed = answer if isinstance(answer, str) else ""
+        accepted = _answers_of(question)
+        if question["type"] == SHORT_ANSWER:
+            matched = short_answer_match(
+                typed, accepted, case_sensitive=bool(question.get("case_sensitive"))
+            )
+        else:
+            matched = numerical_match(typed, accepted, _units_of(question))
+        if matched is None:
+            return Decimal(0), []
+        mark = Decimal(1) if matched.fraction >= FULL_MARKS else matched.fraction
+        return mark, [matched.feedback] if matched.feedback else []
     if question["type"] == MATCHING:
         answer = answer if isinstance(answer, dict) else {}
         pairs = question["pairs"]

@@ -88,6 +88,9 @@ COVERED: dict[str, Treatment] = {
     "courses.facetofacesession.attendees": Treatment(
         "exported (sessions attended)", KEEP + " (attendance counts)"
     ),
+    "courses.questionimport.uploaded_by": Treatment(
+        "not exported (an editorial record: a question bank file and its import)", KEEP
+    ),
     "events.booking.user": Treatment(
         "exported (course, session start, online or in person, state, when booked)",
         "bookings still to come (booked, waiting, offered) are deleted and their seats offered "

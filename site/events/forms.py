@@ -77,3 +77,64 @@ class RefusalForm(forms.Form):
         form.is_valid()
         form.add_error(None, message)
         return form
+
+
+CONFIDENCE_CHOICES = [
+    ("1", "1 – not at all confident"),
+    ("2", "2"),
+    ("3", "3"),
+    ("4", "4"),
+    ("5", "5 – very confident"),
+]
+
+
+class FeedbackForm(forms.Form):
+    """The evaluation after a session: one free-text answer and two ratings from 1 to 5."""
+
+    do_differently = forms.CharField(
+        label="What will you do differently after this training?",
+        help_text="For example, a question you will now ask, or a referral you will make. "
+        "Do not include names or details of anyone you support.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": "Enter what you will do differently after this training",
+            "max_length": "What you will do differently must be 2,000 characters or fewer",
+        },
+    )
+    confidence_before = forms.TypedChoiceField(
+        label="Before the training, how confident were you in this subject?",
+        choices=CONFIDENCE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how confident you were before the training",
+            "invalid_choice": "Select how confident you were before the training, from 1 to 5",
+        },
+    )
+    confidence_after = forms.TypedChoiceField(
+        label="After the training, how confident are you?",
+        choices=CONFIDENCE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how confident you are after the training",
+            "invalid_choice": "Select how confident you are after the training, from 1 to 5",
+        },
+    )
+
+    def clean_do_differently(self):
+        text = self.cleaned_data["do_differently"].strip()
+        if not text:
+            raise forms.ValidationError("Enter what you will do differently after this training")
+        return text
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("decline", "Decline")],
+        error_messages={
+            "required": "Choose approve or decline",
+            "invalid_choice": "Choose approve or decline",
+        },
+    )

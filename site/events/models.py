@@ -24,6 +24,14 @@ Definitions (the services and selectors rely on them; tests pin them):
 - **Reminders** 7 and 1 days before the first date: ``reminded_week_at`` /
   ``reminded_day_at`` on a booking and ``trainer_reminded_*`` on a session record that one
   was sent, so each is sent once.
+- **Approval**: a course that ``requires_approval`` takes a request instead of a booking:
+  the booking is ``PENDING`` and, as in Totara, holds **no** seat and no place on the
+  waiting list until the lead of the person's (confirmed) agency, or the coordinator,
+  approves it. Approval books a seat if one is left and nobody is waiting, else joins the
+  waiting list (queued from the moment of approval); declining ends it (``DECLINED``).
+  A pending request is active (one per course) and can be withdrawn like any booking.
+- **Feedback** (``SessionFeedback``): after the session, each person marked attended may
+  answer a short evaluation once; it is reported only in groups of five or more.
 - ``sequence`` counters feed the calendar invitation's SEQUENCE, so a calendar applies
   changes in order (``events.ics``).
 
@@ -62,9 +70,16 @@ class BookingState(models.TextChoices):
     ATTENDED = "attended", "Attended"
     NO_SHOW = "no_show", "Did not attend"
     LATE_CANCELLATION = "late_cancellation", "Late cancellation"
+    PENDING = "pending", "Awaiting approval"
+    DECLINED = "declined", "Not approved"
 
 
-ACTIVE_STATES = (BookingState.BOOKED, BookingState.WAITING, BookingState.OFFERED)
+ACTIVE_STATES = (
+    BookingState.BOOKED,
+    BookingState.WAITING,
+    BookingState.OFFERED,
+    BookingState.PENDING,
+)
 # What the register may mark a person with a place as.
 MARKS = (BookingState.ATTENDED, BookingState.NO_SHOW, BookingState.LATE_CANCELLATION)
 # States that hold one of the session's seats.
@@ -93,8 +108,8 @@ class TrainingCourse(ClusterableModel):
     requires_approval = models.BooleanField(
         "requires agency lead approval",
         default=False,
-        help_text="Recorded for the approval step, which is not built yet: bookings are "
-        "not held for approval.",
+        help_text="A booking is a request until the lead of the person's agency (or the "
+        "coordinator) approves it. Requests do not hold a place until approved.",
     )
 
     panels = [
@@ -274,6 +289,9 @@ class Booking(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
     offer_expires_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a request for approval was approved or declined."
+    )
     sequence = models.PositiveIntegerField(default=0, help_text="Calendar invitation revision.")
     enrolment = models.OneToOneField(
         "courses.Enrolment",
@@ -285,13 +303,16 @@ class Booking(models.Model):
     )
     reminded_week_at = models.DateTimeField(null=True, blank=True)
     reminded_day_at = models.DateTimeField(null=True, blank=True)
+    feedback_invited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the evaluation link was emailed (once)."
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "course"],
-                condition=Q(state__in=["booked", "waiting", "offered"]),
+                condition=Q(state__in=["booked", "waiting", "offered", "pending"]),
                 name="events_one_active_booking_per_course",
             ),
             models.CheckConstraint(
@@ -341,3 +362,31 @@ class SessionRecord(models.Model):
 
     def __str__(self):
         return f"{self.session} ({self.agency})"
+
+
+class SessionFeedback(models.Model):
+    """One attendee's evaluation of a session (one per booking, so one per attendee).
+
+    It does not point at the person: it is reached only through their booking, and reports
+    show it without names, in groups of five or more (``selectors.feedback_report``).
+    """
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="feedback")
+    do_differently = models.TextField(
+        "What will you do differently after this training?", max_length=2000
+    )
+    confidence_before = models.PositiveSmallIntegerField()
+    confidence_after = models.PositiveSmallIntegerField()
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence_before__gte=1, confidence_before__lte=5)
+                & Q(confidence_after__gte=1, confidence_after__lte=5),
+                name="events_feedback_confidence_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"Feedback on booking {self.booking_id}"

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -31,6 +40,15 @@ STARTED = "This session has already started. Choose another session."
 NOT_IN_AUDIENCE = (
     "This course is for other sectors or roles. If you think you should be able to book it, "
     "contact the Training Coordinator."
+)
+AGENCY_UNCONFIRMED = (
+    "This course is for some sectors only, and your agency has not confirmed you are one of "
+    "its members yet. Ask your agency lead or the Training Coordinator to confirm you."
+)
+APPROVAL_NEEDS_AGENCY = (
+    "Your agency lead approves bookings for this course, and your agency has not confirmed "
+    "you are one of its members yet. Ask your agency lead or the Training Coordinator to "
+    "confirm you."
 )
 ALREADY_ON_COURSE = (
     "You already have a place, an offer or a place on the waiting list for another session "
@@ -72,18 +90,44 @@ def session_start(session: Session) -> datetime.datetime | None:
     return session.dates.aggregate(start=Min("starts_at"))["start"]
 
 
+def confirmed_agency(user):
+    """The person's agency if their membership is confirmed (``agency_confirmed_at`` set, as
+    coverage counts people), else None: anyone can pick any agency at sign-up, so an
+    unconfirmed choice proves nothing and never opens a course to them."""
+    if getattr(user, "agency_id", None) is None or user.agency_confirmed_at is None:
+        return None
+    return user.agency
+
+
+def _audience_match(rows, sector, job_role) -> bool:
+    return any(
+        (not row.sector or row.sector == sector) and (not row.job_role or row.job_role == job_role)
+        for row in rows
+    )
+
+
 def in_audience(user, course: TrainingCourse) -> bool:
     """An open course (no audience rows), or a row whose sector and role (each empty = any)
-    match the person's agency's sector and their job role."""
+    match the sector of the person's **confirmed** agency and their job role. A row that
+    names a sector never matches someone whose agency membership is unconfirmed."""
     rows = list(course.audience.all())
     if not rows:
         return True
-    sector = user.agency.sector if getattr(user, "agency_id", None) else None
-    return any(
-        (not row.sector or row.sector == sector)
-        and (not row.job_role or row.job_role == user.job_role)
-        for row in rows
-    )
+    agency = confirmed_agency(user)
+    return _audience_match(rows, agency.sector if agency else None, user.job_role)
+
+
+def audience_problem(user, course: TrainingCourse) -> str | None:
+    """Why the audience keeps this person out (None when they are in it): an unconfirmed
+    agency that would have matched gets its own message, so they know what to do."""
+    if in_audience(user, course):
+        return None
+    agency = getattr(user, "agency", None) if getattr(user, "agency_id", None) else None
+    if agency is not None and _audience_match(
+        list(course.audience.all()), agency.sector, user.job_role
+    ):
+        return AGENCY_UNCONFIRMED
+    return NOT_IN_AUDIENCE
 
 
 def active_booking(user, session: Session) -> Booking | None:
@@ -130,8 +174,11 @@ def booking_problem(user, session: Session, now: datetime.datetime) -> str | Non
         return STARTED
     if now > session.booking_deadline:
         return CLOSED.format(deadline=when(session.booking_deadline))
-    if not in_audience(user, session.course):
-        return NOT_IN_AUDIENCE
+    audience = audience_problem(user, session.course)
+    if audience:
+        return audience
+    if session.course.requires_approval and confirmed_agency(user) is None:
+        return APPROVAL_NEEDS_AGENCY
     if (
         Booking.objects.filter(user=user, course_id=session.course_id, state__in=ACTIVE_STATES)
         .exclude(session=session)
@@ -191,7 +238,7 @@ def upcoming_sessions(
         start = timezone.make_aware(datetime.datetime(month.year, month.month, 1))
         following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         end = timezone.make_aware(datetime.datetime(following.year, following.month, 1))
-        sessions = sessions.filter(first_start__gt=start, first_start__lte=end)
+        sessions = sessions.filter(first_start__gte=start, first_start__lt=end)
     if mode in Mode.values:
         sessions = sessions.filter(mode=mode)
     if places_only:
@@ -276,3 +323,234 @@ def sessions_starting_between(
         .select_related("course", "trainer")
         .order_by("first_start", "pk")
     )
+
+
+# --- Approval by the agency lead ---------------------------------------------------------------
+
+
+def is_coordinator(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.has_perm("events.change_session")
+
+
+def approval_scope(viewer) -> frozenset[int] | None:
+    """The agencies whose people's requests ``viewer`` decides (None: every agency).
+
+    The coordinator decides any request; an agency lead those of their own agency only, and
+    only while their own membership of it is confirmed. Anyone else: PermissionDenied.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    if is_coordinator(viewer):
+        return None
+    if (
+        getattr(viewer, "is_authenticated", False)
+        and viewer.has_perm("courses.view_own_agency_coverage")
+        and confirmed_agency(viewer) is not None
+    ):
+        return frozenset({viewer.agency_id})
+    raise PermissionDenied("You cannot approve training bookings.")
+
+
+def pending_approvals(viewer) -> QuerySet[Booking]:
+    """Requests awaiting a decision that ``viewer`` may decide, oldest first: people whose
+    membership of an agency in scope is confirmed (an unconfirmed member is never shown to
+    a lead)."""
+    scope = approval_scope(viewer)
+    requests = Booking.objects.filter(state=BookingState.PENDING)
+    if scope is not None:
+        requests = requests.filter(
+            user__agency_id__in=scope, user__agency_confirmed_at__isnull=False
+        )
+    return (
+        requests.annotate(first_start=Min("session__dates__starts_at"))
+        .select_related("user", "user__agency", "session", "session__course")
+        .order_by("created_at", "pk")
+    )
+
+
+def agency_leads(agency_id: int) -> QuerySet:
+    """Active, confirmed agency leads of one agency (who are told a request is waiting)."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.roles import Role
+
+    return (
+        get_user_model()
+        .objects.filter(
+            groups__name=Role.AGENCY_LEAD,
+            agency_id=agency_id,
+            agency_confirmed_at__isnull=False,
+            is_active=True,
+        )
+        .distinct()
+    )
+
+
+# --- Evaluation ----------------------------------------------------------------------------
+
+#: Feedback is reported only for groups at least this big (fewer could identify people).
+MIN_FEEDBACK_GROUP = 5
+NOT_ENOUGH_RESPONSES = "Not enough responses to report"
+FEEDBACK_NOT_YET = "You can give feedback once the trainer has marked you as attended."
+
+
+def feedback_problem(booking: Booking) -> str | None:
+    """Why this booking cannot give feedback: only people marked attended (which the
+    register allows once the session has started) give it, once."""
+    if booking.state != BookingState.ATTENDED:
+        return FEEDBACK_NOT_YET
+    return None
+
+
+def feedback_due(user) -> QuerySet[Booking]:
+    """Sessions the person attended and has not given feedback on, latest first."""
+    return (
+        Booking.objects.filter(user=user, state=BookingState.ATTENDED, feedback__isnull=True)
+        .annotate(first_start=Min("session__dates__starts_at"))
+        .select_related("session__course")
+        .order_by("-first_start", "-pk")
+    )
+
+
+def _feedback_summary(responses) -> dict:
+    """Averages and anonymous free text for a group, or ``enough=False`` below the minimum."""
+    count = len(responses)
+    if count < MIN_FEEDBACK_GROUP:
+        return {"count": count, "enough": False, "message": NOT_ENOUGH_RESPONSES}
+    before = sum(r.confidence_before for r in responses) / count
+    after = sum(r.confidence_after for r in responses) / count
+    texts = sorted((r.do_differently for r in responses), key=str.casefold)
+    return {
+        "count": count,
+        "enough": True,
+        "before": round(before, 1),
+        "after": round(after, 1),
+        "change": round(after - before, 1),
+        "texts": texts,
+    }
+
+
+def feedback_report(course: TrainingCourse | None = None) -> dict:
+    """Per course (all its sessions) and per session: how many responded, the average
+    confidence before and after (1 to 5), and what people will do differently, without
+    names or order of submission (sorted). Groups under ``MIN_FEEDBACK_GROUP`` responses
+    show only ``NOT_ENOUGH_RESPONSES``. For the coordinator only (the views check)."""
+    from .models import SessionFeedback
+
+    responses = SessionFeedback.objects.select_related("booking__session__course")
+    if course is not None:
+        responses = responses.filter(booking__course=course)
+    by_course: dict[int, list] = {}
+    by_session: dict[int, list] = {}
+    sessions = {}
+    courses = {}
+    for response in responses.order_by("pk"):
+        session = response.booking.session
+        by_course.setdefault(session.course_id, []).append(response)
+        by_session.setdefault(session.pk, []).append(response)
+        sessions[session.pk] = session
+        courses[session.course_id] = session.course
+    report = []
+    for course_id, group in sorted(by_course.items(), key=lambda i: courses[i[0]].title):
+        rows = [
+            {"session": sessions[sid], **_feedback_summary(by_session[sid])}
+            for sid in sorted(by_session)
+            if sessions[sid].course_id == course_id
+        ]
+        report.append({"course": courses[course_id], **_feedback_summary(group), "sessions": rows})
+    return {"courses": report, "minimum": MIN_FEEDBACK_GROUP}
+
+
+# --- No-shows per agency -------------------------------------------------------------------
+
+
+def no_show_rates(
+    scope,
+    start: datetime.datetime | None = None,
+    end: datetime.datetime | None = None,
+) -> list[dict]:
+    """Attendance marks per agency over a period, for the coverage dashboard.
+
+    - ``scope``: a ``courses.selectors.coverage.Scope`` or a person (their coverage scope:
+      the coordinator every agency, a lead their own; anyone else PermissionDenied).
+    - Period: sessions (not cancelled) whose first date starts at or after ``start`` and
+      before ``end`` (either may be None: open-ended).
+    - Who counts: people whose membership of the agency is confirmed (as coverage counts
+      them), by their agency now.
+    - **attended**, **no_shows**, **late_cancellations**: bookings marked on the register
+      with that state (a late cancellation is also a booking cancelled by the person less
+      than 24 hours before the start).
+    - **rate** = no_shows / (attended + no_shows), a fraction from 0 to 1; None when nobody
+      was marked attended or no-show (no register to judge by). Late cancellations are not
+      in the rate: they told the trainer, so the seat could be offered.
+
+    Returns one dict per agency with any of the three, by agency name.
+    """
+    from courses.selectors.coverage import scope_for
+
+    scope = scope_for(scope)
+    bookings = Booking.objects.filter(
+        state__in=MARKS,
+        user__agency__isnull=False,
+        user__agency_confirmed_at__isnull=False,
+    ).exclude(session__status=SessionStatus.CANCELLED)
+    if scope.agency_ids is not None:
+        bookings = bookings.filter(user__agency_id__in=scope.agency_ids)
+    if start is not None or end is not None:
+        bookings = bookings.annotate(
+            session_start=Subquery(
+                SessionDate.objects.filter(session=OuterRef("session"))
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            )
+        )
+        if start is not None:
+            bookings = bookings.filter(session_start__gte=start)
+        if end is not None:
+            bookings = bookings.filter(session_start__lt=end)
+    rows = (
+        bookings.order_by()
+        .values("user__agency_id", "user__agency__name")
+        .annotate(
+            attended=Count("pk", filter=Q(state=BookingState.ATTENDED)),
+            no_shows=Count("pk", filter=Q(state=BookingState.NO_SHOW)),
+            late_cancellations=Count("pk", filter=Q(state=BookingState.LATE_CANCELLATION)),
+        )
+    )
+    result = []
+    for row in rows:
+        judged = row["attended"] + row["no_shows"]
+        result.append(
+            {
+                "agency_id": row["user__agency_id"],
+                "agency": row["user__agency__name"],
+                "attended": row["attended"],
+                "no_shows": row["no_shows"],
+                "late_cancellations": row["late_cancellations"],
+                "rate": row["no_shows"] / judged if judged else None,
+            }
+        )
+    return sorted(result, key=lambda r: (r["agency"].casefold(), r["agency_id"]))
+
+
+# --- The coordinator's calendar --------------------------------------------------------------
+
+
+def sessions_in_month(first: datetime.date) -> list[Session]:
+    """Sessions (scheduled or cancelled) with a date starting in the month of ``first``
+    (Europe/London), each with ``month_dates``: its dates in that month."""
+    start = timezone.make_aware(datetime.datetime(first.year, first.month, 1))
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    end = timezone.make_aware(datetime.datetime(following.year, following.month, 1))
+    sessions = (
+        Session.objects.filter(dates__starts_at__gte=start, dates__starts_at__lt=end)
+        .distinct()
+        .select_related("course", "trainer")
+        .prefetch_related("dates")
+        .order_by("pk")
+    )
+    result = []
+    for session in sessions:
+        session.month_dates = [d for d in session.dates.all() if start <= d.starts_at < end]
+        result.append(session)
+    return result

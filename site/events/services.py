@@ -38,6 +38,24 @@ saving the register again, or marking attended again after a no-show, never comp
 A later change from attended to no-show does not revoke anything: the coordinator revokes
 the certificate if it was a mistake. A no-show or late cancellation gets nothing.
 
+Approval (:func:`book` on a course that ``requires_approval``, then :func:`decide`): the
+booking is created ``PENDING`` after every other rule has passed, holds no seat (as in
+Totara: requests do not hold seats until approved), and the person must have a confirmed
+agency (someone must be able to approve it). The person is told the request is waiting and
+the agency's leads are told a request waits (a link only, no names). A lead of the person's
+confirmed agency, or the coordinator, approves or declines in one step; approval books a
+seat when one is left and nobody waits, else the waiting list (queued from the approval), and
+emails the person as a booking does; declining emails them a fixed sentence and a link. A
+request cannot be approved once the session has started or been cancelled.
+
+Feedback (:func:`submit_feedback`): each person marked attended (first time) is emailed a
+link to a short evaluation, answered once.
+
+Coordinator tools: :func:`copy_session` (same course, place, trainer and dates, no
+bookings), :func:`move_booking` (a place, offer or waiting place to another scheduled session
+of the same course: the old invitation is cancelled, the new one sent, the freed seat offered
+on), and ``notify_session_changed`` / ``cancel_session`` below.
+
 Reminders (:func:`send_reminders`, queued hourly by ``manage.py
 send_training_session_reminders``): the **week** reminder is due from 7 days before the
 first start until 1 day before, for places booked before the 7 days began (a place booked
@@ -65,6 +83,8 @@ from .models import (
     Booking,
     BookingState,
     Session,
+    SessionDate,
+    SessionFeedback,
     SessionRecord,
     SessionStatus,
 )
@@ -78,6 +98,10 @@ REMINDER_DAY = datetime.timedelta(days=1)
 NOT_CANCELLABLE = "This session has started, so the booking can no longer be cancelled."
 OFFER_CLOSED = "This offer is no longer open."
 OFFER_EXPIRED = "This offer expired on {expiry}. You are no longer on the waiting list."
+FEEDBACK_GIVEN = "You have already given feedback on this session. Thank you."
+MOVE_OTHER_COURSE = "Choose a session of the same course."
+MOVE_SAME_SESSION = "Choose a different session: the person is already on this one."
+MOVE_NOT_ACTIVE = "This booking is no longer active, so it cannot be moved."
 
 
 @dataclass
@@ -139,10 +163,10 @@ def book(user, session: Session, now: datetime.datetime | None = None) -> Bookin
         problem = selectors.booking_problem(user, session, now)
         if problem:
             raise BookingRefused(problem)
-        has_seat = (
-            selectors.seats_left(session) > 0 and not selectors.waiting_list(session).exists()
-        )
-        state = BookingState.BOOKED if has_seat else BookingState.WAITING
+        if session.course.requires_approval:
+            state = BookingState.PENDING
+        else:
+            state = _seat_or_queue(session)
         try:
             with transaction.atomic():
                 booking = Booking.objects.create(
@@ -156,11 +180,175 @@ def book(user, session: Session, now: datetime.datetime | None = None) -> Bookin
         except IntegrityError:
             # Another request of theirs booked another session of the course at this moment.
             raise BookingRefused(selectors.ALREADY_ON_COURSE) from None
+        if state == BookingState.PENDING:
+            _notify(booking, "pending", None, now)
+            _tell_leads(user.agency_id)
+        elif state == BookingState.BOOKED:
+            _notify(booking, "booked", ics.REQUEST, now)
+        else:
+            _notify(booking, "waiting", None, now)
+    return booking
+
+
+def _seat_or_queue(session: Session) -> str:
+    """BOOKED when a seat is left and nobody is waiting, else WAITING (session locked)."""
+    has_seat = selectors.seats_left(session) > 0 and not selectors.waiting_list(session).exists()
+    return BookingState.BOOKED if has_seat else BookingState.WAITING
+
+
+def _tell_leads(agency_id: int) -> None:
+    """Tell the agency's leads a request waits: a link only, no name or course."""
+    addresses = list(selectors.agency_leads(agency_id).values_list("email", flat=True))
+    link = absolute(reverse("events:approvals"))
+
+    def send():
+        for address in addresses:
+            emails.send("events/email/approval_requested", address, {"link": link})
+
+    transaction.on_commit(send)
+
+
+def decide(booking: Booking, by, approve: bool, now: datetime.datetime | None = None) -> Booking:
+    """Approve or decline a request (``PENDING``). Raises PermissionDenied when ``by`` may
+    not decide it (``selectors.approval_scope``) and BookingRefused when the session has
+    started or was cancelled. Deciding again returns the booking as it is."""
+    from django.core.exceptions import PermissionDenied
+
+    now = _now(now)
+    scope = selectors.approval_scope(by)
+    with transaction.atomic():
+        session = _lock(booking.session)
+        booking = Booking.objects.select_related("user").get(pk=booking.pk)
+        person = booking.user
+        if scope is not None and (
+            person.agency_id not in scope or person.agency_confirmed_at is None
+        ):
+            raise PermissionDenied
+        if booking.state != BookingState.PENDING:
+            return booking  # already decided (a double submit) or withdrawn
+        if not approve:
+            _bump(booking, BookingState.DECLINED, now, decided_at=now)
+            _notify(booking, "declined", None, now)
+            return booking
+        if session.status == SessionStatus.CANCELLED:
+            raise BookingRefused(selectors.CANCELLED)
+        start = selectors.session_start(session)
+        if start is not None and now >= start:
+            raise BookingRefused(selectors.STARTED)
+        state = _seat_or_queue(session)
+        booking.created_at = now  # queued from the approval, first come first served
+        booking.save(update_fields=["created_at"])
+        _bump(booking, state, now, decided_at=now)
         if state == BookingState.BOOKED:
             _notify(booking, "booked", ics.REQUEST, now)
         else:
             _notify(booking, "waiting", None, now)
     return booking
+
+
+def submit_feedback(
+    booking: Booking, *, do_differently: str, before: int, after: int, now=None
+) -> SessionFeedback:
+    """Record one attendee's evaluation. Raises BookingRefused when they were not marked
+    attended or have already answered (one response per attendee)."""
+    now = _now(now)
+    problem = selectors.feedback_problem(booking)
+    if problem:
+        raise BookingRefused(problem)
+    try:
+        with transaction.atomic():
+            return SessionFeedback.objects.create(
+                booking=booking,
+                do_differently=do_differently.strip(),
+                confidence_before=before,
+                confidence_after=after,
+                submitted_at=now,
+            )
+    except IntegrityError:
+        raise BookingRefused(FEEDBACK_GIVEN) from None
+
+
+def copy_session(session: Session) -> Session:
+    """A new scheduled session of the same course, place, trainer, capacity, deadline and
+    dates, with no bookings (the coordinator then changes its dates)."""
+    with transaction.atomic():
+        copy = Session.objects.create(
+            course=session.course,
+            mode=session.mode,
+            venue_address=session.venue_address,
+            venue_accessibility=session.venue_accessibility,
+            venue_directions=session.venue_directions,
+            joining_link=session.joining_link,
+            trainer=session.trainer,
+            capacity=session.capacity,
+            booking_deadline=session.booking_deadline,
+            status=SessionStatus.SCHEDULED,
+        )
+        for date in session.dates.all():
+            SessionDate.objects.create(session=copy, starts_at=date.starts_at, ends_at=date.ends_at)
+    return copy
+
+
+def move_booking(
+    booking: Booking, target: Session, now: datetime.datetime | None = None
+) -> Booking:
+    """Move a person's active booking to another session of the same course (the
+    coordinator's tool). Their state carries over where it can: a place or an offer becomes
+    a place if the target has a seat left and nobody waiting, else the waiting list; a
+    waiting place joins the target's waiting list; a request stays a request. The old
+    booking is cancelled (its invitation cancelled), the new one invited, and the seat freed
+    on the old session is offered to the next person waiting. Audience and deadline are not
+    checked: the coordinator decides. Raises BookingRefused for another course, a cancelled
+    or started target, or a booking that is not active."""
+    now = _now(now)
+    if target.course_id != booking.course_id:
+        raise BookingRefused(MOVE_OTHER_COURSE)
+    if target.pk == booking.session_id:
+        raise BookingRefused(MOVE_SAME_SESSION)
+    first, second = sorted([booking.session_id, target.pk])
+    with transaction.atomic():
+        locked = {
+            s.pk: s
+            for s in Session.objects.select_for_update()
+            .filter(pk__in=[first, second])
+            .order_by("pk")
+        }
+        source, target = locked[booking.session_id], locked[target.pk]
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.state not in ACTIVE_STATES:
+            raise BookingRefused(MOVE_NOT_ACTIVE)
+        problem = None
+        if target.status == SessionStatus.CANCELLED:
+            problem = selectors.CANCELLED
+        start = selectors.session_start(target)
+        if start is None or now >= start:
+            problem = problem or selectors.STARTED
+        if problem:
+            raise BookingRefused(problem)
+        previous = booking.state
+        _bump(booking, BookingState.CANCELLED, now, offer_expires_at=None)
+        had_invitation = previous in (BookingState.BOOKED, BookingState.OFFERED)
+        if had_invitation:
+            _notify(booking, "cancelled", ics.CANCEL, now)
+        if previous == BookingState.PENDING:
+            state = BookingState.PENDING
+        elif previous == BookingState.WAITING:
+            state = BookingState.WAITING
+        else:
+            state = _seat_or_queue(target)
+        moved = Booking.objects.create(
+            session=target,
+            course_id=target.course_id,
+            user_id=booking.user_id,
+            state=state,
+            created_at=now,
+            updated_at=now,
+        )
+        template = {"booked": "booked", "waiting": "waiting", "pending": "pending"}[state]
+        _notify(moved, template, ics.REQUEST if state == BookingState.BOOKED else None, now)
+        if had_invitation:
+            _offer_free_seats(source, now)
+    return moved
 
 
 def _offer_free_seats(session: Session, now) -> list[Booking]:
@@ -363,7 +551,28 @@ def mark_attendance(
             first_attendance = mark == BookingState.ATTENDED and booking.enrolment_id is None
             if first_attendance and _complete_module(session, booking):
                 completed.append(booking)
+            if mark == BookingState.ATTENDED and _claim(
+                Booking, booking.pk, "feedback_invited_at", now
+            ):
+                _notify_feedback(booking)
     return completed
+
+
+def _notify_feedback(booking: Booking) -> None:
+    """The evaluation link, once per attendee: the session title, its date and a link."""
+
+    def send():
+        fresh = Booking.objects.select_related("session__course", "user").get(pk=booking.pk)
+        emails.send(
+            "events/email/feedback",
+            fresh.user.email,
+            {
+                "date": selectors.session_start(fresh.session),
+                "link": absolute(reverse("events:feedback", args=[fresh.pk])),
+            },
+        )
+
+    transaction.on_commit(send)
 
 
 def _complete_module(session: Session, booking: Booking) -> bool:

@@ -16,6 +16,9 @@ urlpatterns = [
     ),
     path("bookings/<int:booking_id>/cancel/", views.cancel, name="cancel"),
     path("bookings/<int:booking_id>/accept/", views.accept, name="accept"),
+    path("bookings/<int:booking_id>/feedback/", views.feedback, name="feedback"),
+    path("approvals/", views.approvals, name="approvals"),
+    path("approvals/<int:booking_id>/", views.decide, name="decide"),
     path("my-bookings/", views.my_bookings, name="my_bookings"),
     path("my-bookings/calendar.ics", views.calendar, name="calendar"),
 ]

@@ -12,3 +12,6 @@ class PagesConfig(AppConfig):
         from config.spreadsheets import guard_wagtail_exports
 
         guard_wagtail_exports()
+        # Deployment checks of our own (safecity.W001: media on the file system with
+        # several app servers).
+        from config import checks  # noqa: F401

@@ -9,6 +9,7 @@ def service_navigation(request) -> list[dict]:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         items.append({"text": "Your learning", "href": reverse("courses:dashboard")})
+        items.append({"text": "Upcoming training", "href": reverse("events:upcoming")})
         if user.has_perm("courses.view_coverage") or user.has_perm(
             "courses.view_own_agency_coverage"
         ):

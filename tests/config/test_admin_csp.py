@@ -16,7 +16,9 @@ from accounts.models import User
 from accounts.roles import Role
 from tests.helpers import csp_directives, sign_in
 
-pytestmark = pytest.mark.django_db
+# The demo site is loaded once for this module (tests/conftest.py, shared_demo): every
+# test runs against it, each rolled back.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_demo")]
 
 # Every directive of the admin policy, exactly; the nonce is checked separately.
 EXPECTED_ADMIN_POLICY = {
@@ -62,7 +64,7 @@ def inline_scripts(html: str) -> list[str]:
 
 
 @pytest.fixture
-def staff_client(demo_site):
+def staff_client(shared_demo):
     def make(email: str) -> Client:
         client = Client()
         sign_in(client, User.objects.get(email=email))
@@ -173,7 +175,7 @@ def test_public_pages_keep_their_own_strict_policy(client, home_page):
     assert "style-src-elem" not in csp
 
 
-def test_the_live_preview_gets_the_admin_policy_so_the_editor_can_frame_it(demo_site):
+def test_the_live_preview_gets_the_admin_policy_so_the_editor_can_frame_it(shared_demo):
     """Wagtail renders a preview through the middleware with a request for the page's own
     URL; it is shown in an iframe of the admin, so it needs the admin's frame-ancestors."""
     from courses.models import ModulePage

@@ -78,6 +78,10 @@ SPREADSHEETS: dict[str, Export] = {
         ),
         hostile=False,  # sector names and quarter labels are ours
     ),
+    # A session's register: the booked people's names (the learner's is hostile).
+    "events_admin_register_csv": Export(
+        lambda w: reverse("events_admin_register_csv", args=[_session_booked_by(w.learner)])
+    ),
 }
 
 NOT_SPREADSHEETS: dict[str, str] = {
@@ -86,8 +90,20 @@ NOT_SPREADSHEETS: dict[str, str] = {
     "certificates_export_zip": "A ZIP of certificate PDFs.",
     "courses_question_export": "The question bank as GIFT / Moodle XML for re-import, not "
     "a spreadsheet.",
+    "courses_question_export_moodle_xml": "The question bank as Moodle XML for re-import, not "
+    "a spreadsheet.",
     "mfa_download_recovery_codes": "allauth's plain-text file of the user's own recovery codes.",
 }
+
+
+def _session_booked_by(person) -> int:
+    from events.factories import make_session
+    from events.models import Booking, BookingState
+
+    session = make_session()
+    Booking.objects.create(session=session, user=person, state=BookingState.BOOKED)
+    return session.pk
+
 
 # Routes outside the name rule that still download a spreadsheet: walked above.
 ALSO_EXPORTS = {"courses:coverage"}

@@ -137,6 +137,8 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
             "events:accept": {"booking_id": booking.pk},
             "events:register": {"session_id": booking.session_id},
             "events:sign_in_sheet": {"session_id": booking.session_id},
+            "events:feedback": {"booking_id": booking.pk},
+            "events:decide": {"booking_id": booking.pk},
             # Links from emails: an unknown key still gets a page, with the headers.
             "account_confirm_email": {"key": "no-such-key"},
             "network:claim": {"token": "no-such-token"},

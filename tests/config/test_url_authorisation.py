@@ -202,7 +202,38 @@ TABLE.update(
     }
 )
 
+
+def _a_s_request(w: World):
+    """A's request for a place on a course that needs the agency lead's approval."""
+    if getattr(w, "request", None) is None:
+        from events.factories import make_session
+        from events.services import book
+
+        session = make_session(capacity=5)
+        session.course.requires_approval = True
+        session.course.save()
+        w.request = book(w.learner_a, session)
+    return w.request
+
+
+# Approval: A's request is decided by the lead of A's agency (or the coordinator) only; a
+# learner is refused, another agency's lead is told it does not exist. Feedback is A's own.
+TABLE.update(
+    {
+        "events:decide": Case(
+            _url("events:decide", lambda w: _a_s_request(w).pk),
+            "post",
+            other_learner=Outcome.FORBIDDEN,
+            owner_user="lead_x",
+            data=lambda w: {"decision": "decline"},
+        ),
+        "events:feedback": Case(_url("events:feedback", lambda w: _a_s_booking(w).pk)),
+    }
+)
+
 PUBLIC_BY_DESIGN: dict[str, str] = {
+    "media_image": "Wagtail images have no privacy setting; config.media serves only images/ "
+    "and original_images/, never documents/.",
     "verify_code": "The public certificate check: anyone holding the verification code printed "
     "on a certificate may confirm it (rate-limited; unknown codes 404).",
     "network:venue": "A listed Safe Place's public page is the point of the finder; unlisted "

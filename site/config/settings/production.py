@@ -43,8 +43,12 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
+# Media: the private bucket when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT (base.py).
+# With several app servers the file system is not shared: `check --deploy` warns when
+# APP_SERVERS is more than 1 and media is still on it (config.checks).
+APP_SERVERS = int(os.environ.get("APP_SERVERS", "1"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

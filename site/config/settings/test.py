@@ -12,3 +12,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Browser tests intercept this address, so they never leave the machine.
 EXIT_THIS_PAGE_URL = "https://www.bbc.co.uk/weather"
 DEMO_ACCOUNTS_ENABLED = True
+# A bucket variable left in someone's shell never sends the suite to a real bucket: the
+# object-storage tests point at their own loopback server (tests/config/conftest.py).
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405

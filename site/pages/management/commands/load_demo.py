@@ -5,6 +5,7 @@ from django.db import transaction
 
 from accounts.demo import load_demo_users
 from courses.demo import load_catalogue, load_demo_learners, load_quizzes, load_requirements
+from events.demo import load_training_sessions
 from glossary.demo import load_glossary
 from network.demo import load_agencies, load_safe_places
 from pages.demo import load_pages, load_services
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             users = load_demo_users(agencies)
             load_requirements()
             learners = load_demo_learners(agencies)
+            load_training_sessions()
             venues = load_safe_places(home, catalogue, services)
         self.stdout.write(
             self.style.SUCCESS(
