@@ -931,7 +931,8 @@ def _by_module(module_ids: list[int], bits: int) -> str:
     """SQL: the certificate's module as a power of two (``bits`` a module), NULL for any
     other module. Module ids and powers are integers from this function, never input."""
     if not module_ids:
-        return "NULL"
+        # Typed: PostgreSQL reads a bare NULL as text, and SUM(text) does not exist.
+        return "CAST(NULL AS BIGINT)"
     whens = " ".join(
         f"WHEN {int(module)} THEN {1 << (bits * index)}" for index, module in enumerate(module_ids)
     )

@@ -413,7 +413,7 @@ def start_import(user, filename: str, data: bytes) -> QuestionImport:
     from ..tasks import parse_question_import  # the tasks module imports this one
 
     question_import = QuestionImport.objects.create(
-        uploaded_by=user, filename=filename[:255], size=len(data), data=data
+        uploaded_by=user, filename=_storable(filename)[:255], size=len(data), data=data
     )
     parse_question_import.enqueue(question_import.pk)
     return question_import
@@ -572,7 +572,7 @@ def run_parse(question_import_id: int) -> str:
         status=ImportStatus.READY,
         question_count=count,
         warning_count=sum(1 for item in preview if item["warnings"]),
-        preview=preview,
+        preview=_storable(preview),
         progress_done=count,
         progress_total=count,
         progress_at=timezone.now(),
@@ -580,12 +580,24 @@ def run_parse(question_import_id: int) -> str:
     return ImportStatus.READY
 
 
+def _storable(value):
+    """``value`` with every NUL character shown as U+FFFD: PostgreSQL stores no NUL in text
+    or JSON, and a hostile or broken file quoted in an error message may hold one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _storable(item) for key, item in value.items()}
+    return value
+
+
 def _fail(question_import_id: int, errors: list[ParseError], **fields) -> None:
     """Mark an import failed, with its errors; never one that another run has imported."""
     running = QuestionImport.objects.filter(pk=question_import_id).exclude(status=ImportStatus.DONE)
     running.update(
         status=ImportStatus.FAILED,
-        errors=[asdict(error) for error in errors] or [asdict(ParseError(0, FAILED))],
+        errors=_storable([asdict(error) for error in errors] or [asdict(ParseError(0, FAILED))]),
         data=b"",
         preview=None,
         finished_at=timezone.now(),

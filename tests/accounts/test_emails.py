@@ -203,7 +203,8 @@ TYPED_NAME = "<script>Mallory"
 
 
 def assert_clean(message, *typed):
-    text = message.subject + "\n" + message.body
+    # Random tokens in links (confirmation keys) may contain "eve" by chance: not a name.
+    text = re.sub(r"/[\w:-]{16,}/", "/TOKEN/", message.subject + "\n" + message.body)
     for value in ("Eve", "Mallory", "script", "testserver\n", "Hello from", *typed):
         assert value.lower() not in text.lower(), (value, text)
     assert message.subject.startswith(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)

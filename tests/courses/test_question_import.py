@@ -240,7 +240,7 @@ def test_a_second_confirm_of_a_done_import_changes_nothing(as_editor, editor):
     assert question_bank.confirm_import(QuestionImport.objects.get().pk, editor) is False
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_two_simultaneous_confirms_import_once_on_postgresql(editor):
     """Two requests (double click, two tabs) confirm at the same moment: one wins the
@@ -266,7 +266,7 @@ def test_two_simultaneous_confirms_import_once_on_postgresql(editor):
     assert QuestionImport.objects.get().status == ImportStatus.DONE
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_the_import_task_run_twice_at_once_imports_once_on_postgresql(editor, queued):
     """A worker retry running beside the first run: one commits, the other rolls back."""
@@ -419,7 +419,7 @@ def test_a_moderator_s_import_is_published(user_with_role):
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_progress_of_the_import_shows_before_it_commits_on_postgresql(editor, queued, monkeypatch):
     question_import = question_bank.start_import(editor, "bank.gift", bank_of(10).encode())
