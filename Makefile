@@ -13,19 +13,25 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test setup migrate demo lint format check clean mutants
+.PHONY: help run test setup migrate demo lint format check clean mutants cluster
 
 help:
 	@echo "make run    install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install and run the tests (browser tests skip without Chromium)"
 	@echo "make lint   ruff checks"
 	@echo "make mutants [MODULE=certificates/selectors.py]  mutation testing (slow; docs/quality.md)"
+	@echo "make cluster  two app nodes behind HAProxy, a journey with failover (bench/cluster.py)"
 
 run: setup migrate demo
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup .venv-lrs/bin/ralph
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ralph's Learning Record Store, in its own virtualenv, for the xAPI tests (tests/xapi).
+.venv-lrs/bin/ralph: scripts/lrs.sh
+	bash scripts/lrs.sh install
+	touch $@
 
 setup: $(VENV)/.installed site/static/dist/app.css
 
@@ -51,6 +57,9 @@ demo: migrate
 mutants: setup
 	nice -n 10 $(PY) scripts/mutants.py $(if $(MODULE),--module $(MODULE))
 
+cluster: setup
+	$(PY) bench/cluster.py
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -60,4 +69,4 @@ format: setup
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules site/static/dist staticfiles db.sqlite3
+	rm -rf $(VENV) .venv-lrs node_modules site/static/dist staticfiles db.sqlite3

@@ -6,6 +6,8 @@ from . import views
 # before it reaches the database.
 urlpatterns = [
     path("verify/", views.verify, name="verify"),
+    # Before verify/<code>/, which would otherwise take "credential" as a code.
+    path("verify/credential/", views.verify_credential, name="verify_credential"),
     path("verify/<str:code>/", views.verify_code, name="verify_code"),
     path(
         "learning/certificates/<slug:number>/",
@@ -16,5 +18,10 @@ urlpatterns = [
         "learning/certificates/<slug:number>/pdf/",
         views.certificate_pdf,
         name="certificate_pdf",
+    ),
+    path(
+        "learning/certificates/<slug:number>/badge/",
+        views.certificate_badge,
+        name="certificate_badge",
     ),
 ]

@@ -11,3 +11,9 @@ class CoursesConfig(AppConfig):
         from . import content_cache
 
         content_cache.connect()
+
+        # A lesson page is served by its view; the model is told which (it never imports it).
+        from .models import LessonPage
+        from .views import serve_lesson
+
+        LessonPage.lesson_view = serve_lesson

@@ -17,3 +17,11 @@ for (const file of ["leaflet.js", "leaflet.js.map", "leaflet.css"]) {
   cpSync(`${leaflet}/${file}`, `${target}/leaflet/${file}`);
 }
 cpSync(`${leaflet}/images`, `${target}/leaflet/images`, { recursive: true });
+
+// scorm-again: the SCORM 1.2 and 2004 runtime API the SCORM lesson player puts on its
+// window (site/scorm/static/scorm/player.js), with its source map.
+const scormAgain = "node_modules/scorm-again/dist";
+mkdirSync(`${target}/scorm-again`, { recursive: true });
+for (const file of ["scorm-again.min.js", "scorm-again.min.js.map"]) {
+  cpSync(`${scormAgain}/${file}`, `${target}/scorm-again/${file}`);
+}

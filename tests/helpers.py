@@ -36,3 +36,19 @@ def csp_directives(header: str) -> dict[str, list[str]]:
         name, *values = part.strip().split()
         directives[name] = values
     return directives
+
+
+def ed25519_pem() -> str:
+    """A new Ed25519 private key in PEM, as production's BADGES_SIGNING_KEY takes it."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )

@@ -147,7 +147,7 @@ class ModulePage(Page):
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "scorm.ScormLessonPage"]
 
     class Meta:
         verbose_name = "module"
@@ -231,17 +231,17 @@ class LessonPage(Page):
     def module(self) -> ModulePage:
         return self.get_parent().specific
 
-    def serve(self, request, *args, **kwargs):
-        from ..views import serve_lesson
+    # The view that serves a lesson (courses.views.serve_lesson), set when the app is ready
+    # (courses.apps): models never import views.
+    lesson_view = None
 
-        return serve_lesson(self, request, *args, **kwargs)
+    def serve(self, request, *args, **kwargs):
+        return self.lesson_view(request, *args, **kwargs)
 
     def serve_preview(self, request, mode_name):
         # Wagtail's default preview renders the template with get_context() alone, which
         # lacks the module, outline and neighbours the lesson template needs.
-        from ..views import serve_lesson
-
-        return serve_lesson(self, request, preview=True)
+        return self.lesson_view(request, preview=True)
 
 
 class Enrolment(models.Model):

@@ -3,7 +3,6 @@
 import uuid
 from decimal import Decimal
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,15 +32,12 @@ from ..quiz_formats import (
     SINGLE,
     TRUE_FALSE,
 )
-from ..quiz_formats.html import sanitise_stored
+from ..quiz_formats.html import inline, sanitise_stored
 
 # Pictures and file links too: an imported question's pictures are Wagtail images, and an
 # editor must be able to keep (and fix the alt text of) them when editing the question.
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "link", "image", "document-link"]
-TEXT_HELP = (
-    "HTML is allowed: <b>, <i>, <u>, <sub>, <sup>, <br>, links and pictures from the image "
-    "library. Anything else is removed when saved."
-)
+TEXT_HELP = "Bold, italic, superscript, subscript, links and pictures from the image library."
 
 
 class QuestionType(models.TextChoices):
@@ -164,15 +160,16 @@ class Question(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clu
 
 
 class SanitisedTexts:
-    """A question's inline texts are sanitised HTML (courses.quiz_formats.html), edited as HTML
-    in a textarea: sanitised when the form is checked (so the draft revision is clean too) and
-    again when saved."""
+    """A question's inline texts are sanitised HTML in Wagtail's database format
+    (courses.quiz_formats.html), edited with a small rich-text editor (InlineRichTextArea):
+    sanitised when the form is checked (so the draft revision is clean too) and again when
+    saved, and made inline (courses.quiz_formats.html.inline), as the importers store them."""
 
     html_fields: tuple[str, ...] = ()
 
     def sanitise_texts(self) -> None:
         for name in self.html_fields:
-            setattr(self, name, sanitise_stored(getattr(self, name)))
+            setattr(self, name, inline(sanitise_stored(getattr(self, name))))
 
     def clean(self):
         super().clean()
@@ -183,8 +180,19 @@ class SanitisedTexts:
         super().save(*args, **kwargs)
 
 
-def _html_panel(name: str, rows: int = 2) -> FieldPanel:
-    return FieldPanel(name, widget=forms.Textarea(attrs={"rows": rows}))
+class InlineTextPanel(FieldPanel):
+    """A question's inline text, edited with courses.question_widgets.InlineRichTextArea."""
+
+    def get_form_options(self):
+        from ..question_widgets import InlineRichTextArea
+
+        options = super().get_form_options()
+        options.setdefault("widgets", {})[self.field_name] = InlineRichTextArea
+        return options
+
+
+def _html_panel(name: str) -> FieldPanel:
+    return InlineTextPanel(name)
 
 
 class QuestionOption(SanitisedTexts, Orderable):
@@ -196,7 +204,7 @@ class QuestionOption(SanitisedTexts, Orderable):
         default=Decimal(0),
         validators=[MinValueValidator(Decimal(-1)), MaxValueValidator(Decimal(1))],
     )
-    feedback = models.TextField(blank=True, max_length=4000)
+    feedback = models.TextField(blank=True, max_length=4000, help_text=TEXT_HELP)
 
     html_fields = ("text", "feedback")
     panels = [_html_panel("text"), FieldPanel("fraction"), _html_panel("feedback")]

@@ -37,6 +37,7 @@ applied when an option is saved in the admin and again whenever a text is shown.
 """
 
 import html
+import itertools
 import re
 from urllib.parse import unquote
 
@@ -204,6 +205,41 @@ def unwrap_paragraph(text: str) -> str:
     if match and not re.search(r"</?p[\s>]", match.group(1), re.IGNORECASE):
         return match.group(1).strip()
     return text
+
+
+_TOP_LEVEL = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>|(<embed\b[^>]*/>)", re.DOTALL | re.IGNORECASE)
+_TRAILING_BREAKS = re.compile(r"(?:\s*<br\s*/?>)+\s*$", re.IGNORECASE)
+
+
+def inline(text: str) -> str:
+    """A text written in the rich-text editor, made an inline text (see the definitions above).
+
+    The editor writes each line as a paragraph and each picture as a block of its own:
+    ``<p>Look at</p><embed …/><p></p>``. Inside a label that is invalid HTML, so paragraphs and
+    pictures are put on lines of their own instead, as the importers write an inline text's
+    blank lines: ``Look at<br><embed …/>``. Empty paragraphs are dropped; a text that is not
+    made only of paragraphs and pictures is returned as it is (less a lone paragraph).
+    """
+    text = text.strip()
+    pieces, end = [], 0
+    for match in _TOP_LEVEL.finditer(text):
+        if text[end : match.start()].strip():
+            return unwrap_paragraph(text)
+        end = match.end()
+        if match.group(2):
+            pieces.append(("picture", match.group(2)))
+        else:
+            content = _TRAILING_BREAKS.sub("", match.group(1)).strip()
+            if re.search(r"</?p[\s>]", content, re.IGNORECASE):
+                return unwrap_paragraph(text)
+            if content:
+                pieces.append(("text", content))
+    if not pieces or text[end:].strip():
+        return unwrap_paragraph(text)
+    joined = pieces[0][1]
+    for (before, _), (kind, piece) in itertools.pairwise(pieces):
+        joined += ("<br><br>" if before == kind == "text" else "<br>") + piece
+    return joined
 
 
 # --- Files referenced as @@PLUGINFILE@@/name ---------------------------------------------------

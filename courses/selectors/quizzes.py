@@ -9,8 +9,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from ..grading import grade
 from ..models import Attempt, LessonPage, Quiz
 from ..models.quizzes import AttemptStatus, ReviewWhen
+from ..quiz_formats import TYPED
 from . import current_enrolment
 
 
@@ -93,7 +95,14 @@ class QuestionStatistics:
     attempts: int = 0
     marks: list[float] = field(default_factory=list)
     totals: list[float] = field(default_factory=list)
+    # Choice questions: each option's text → how many learners chose it.
     options: dict[str, int] = field(default_factory=dict)
+    # Matching: each prompt → how many learners matched it to its own answer.
+    pairs: dict[str, int] = field(default_factory=dict)
+    # Short answer and numerical: each typed answer (trimmed) → how many typed it, and its mark.
+    responses: dict[str, int] = field(default_factory=dict)
+    response_marks: dict[str, float] = field(default_factory=dict)
+    blank: int = 0
 
     @property
     def facility(self) -> float | None:
@@ -112,6 +121,15 @@ class QuestionStatistics:
             return None
         return statistics.correlation(self.marks, rest)
 
+    def top_responses(self, limit: int = 10) -> list[tuple[str, int, float]]:
+        """The typed answers most often given, with how many gave each and its mark (0-1);
+        the most frequent first, then the best marked, then alphabetically."""
+        ranked = sorted(
+            self.responses.items(),
+            key=lambda item: (-item[1], -self.response_marks[item[0]], item[0]),
+        )
+        return [(text, count, self.response_marks[text]) for text, count in ranked[:limit]]
+
     @property
     def flagged(self) -> bool:
         """Nearly everyone gets it wrong: worth checking the question and its answer."""
@@ -119,9 +137,9 @@ class QuestionStatistics:
 
 
 def question_statistics(quiz: Quiz) -> list[QuestionStatistics]:
-    """Per-question figures over every finished attempt at the quiz."""
-    from ..services.quizzes import grade
-
+    """Per-question figures over every finished attempt at the quiz: facility,
+    discrimination, and what learners answered (options chosen, prompts matched rightly, or
+    the answers typed, blank answers counted apart)."""
     stats: dict[int, QuestionStatistics] = {}
     attempts = Attempt.objects.filter(quiz=quiz, status=AttemptStatus.FINISHED).only(
         "snapshot", "answers"
@@ -140,6 +158,18 @@ def question_statistics(quiz: Quiz) -> list[QuestionStatistics]:
                 item.options.setdefault(option["text"], 0)
                 if option["key"] in (result.answer or []):
                     item.options[option["text"]] += 1
+            answer = result.answer if isinstance(result.answer, dict) else {}
+            for pair in question.get("pairs", []):
+                item.pairs.setdefault(pair["prompt"], 0)
+                if answer.get(pair["key"]) == pair["answer"]:
+                    item.pairs[pair["prompt"]] += 1
+            if question["type"] in TYPED:
+                typed = result.answer.strip() if isinstance(result.answer, str) else ""
+                if not typed:
+                    item.blank += 1
+                    continue
+                item.responses[typed] = item.responses.get(typed, 0) + 1
+                item.response_marks[typed] = float(result.mark)
     return sorted(stats.values(), key=lambda s: (s.facility is None, s.facility or 0))
 
 

@@ -10,6 +10,7 @@ its link ``<a linktype="document" id=…>``. A picture's missing alt text is kep
 item-writing check flags it for an editor.
 """
 
+import datetime
 import html
 import io
 import logging
@@ -22,6 +23,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -390,6 +392,32 @@ UNREADABLE = (
     "The file could not be read. Nothing was imported: check it is a GIFT or Moodle XML export."
 )
 FAILED = "Something went wrong while importing. Nothing was imported: please try again."
+# An upload nobody confirms keeps its file and preview this long (settings can change it).
+UNCONFIRMED_IMPORT_DAYS = 7
+UNCONFIRMED = (
+    "Not confirmed within {days} days, so the file was deleted and nothing was imported. "
+    "Upload it again to import it."
+)
+
+
+def expire_unconfirmed_imports(now=None) -> int:
+    """Delete the file and preview of every import still waiting (queued, being read, or
+    ready and not confirmed) that was uploaded ``QUESTION_IMPORT_UNCONFIRMED_DAYS`` (7) days
+    ago or more; it is marked not imported, with the reason. Imports that finished (imported
+    or failed) hold no file already. Returns how many expired. Run daily."""
+    days = getattr(settings, "QUESTION_IMPORT_UNCONFIRMED_DAYS", UNCONFIRMED_IMPORT_DAYS)
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    message = UNCONFIRMED.format(days=days)
+    return QuestionImport.objects.filter(
+        status__in=[ImportStatus.QUEUED, ImportStatus.PARSING, ImportStatus.READY],
+        created_at__lte=cutoff,
+    ).update(
+        status=ImportStatus.FAILED,
+        errors=[asdict(ParseError(0, message))],
+        data=b"",
+        preview=None,
+        finished_at=now or timezone.now(),
+    )
 
 
 def can_see_import(user, question_import: QuestionImport) -> bool:

@@ -28,6 +28,9 @@ logger = logging.getLogger("safecity.audit")
 
 #: Every action recorded, with the label the audit screen's filter shows.
 ACTIONS = {
+    "api.call": "Data API call",
+    "api.token_created": "API token issued",
+    "api.token_revoked": "API token revoked",
     "login": "Sign-in",
     "login.failed": "Failed sign-in",
     "login.rate_limited": "Sign-in refused: too many attempts",

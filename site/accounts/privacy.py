@@ -88,6 +88,12 @@ COVERED: dict[str, Treatment] = {
     "courses.facetofacesession.attendees": Treatment(
         "exported (sessions attended)", KEEP + " (attendance counts)"
     ),
+    "scorm.scormregistration.user": Treatment(
+        "exported (lesson, statuses, score, dates and the data the package saved)", "deleted"
+    ),
+    "scorm.scormpackage.uploaded_by": Treatment(
+        "not exported (an editorial record: a SCORM package upload)", KEEP
+    ),
     "courses.questionimport.uploaded_by": Treatment(
         "not exported (an editorial record: a question bank file and its import)", KEEP
     ),
@@ -120,6 +126,20 @@ COVERED: dict[str, Treatment] = {
     "network.venuechange.decided_by": Treatment(
         "not exported (a staff decision on someone else's venue)",
         KEEP + "; the old email or name is removed from reasons",
+    ),
+    "dataapi.apitoken.created_by": Treatment(
+        "not exported (a staff action: issuing an organisation's API token)", KEEP
+    ),
+    "dataapi.apitoken.revoked_by": Treatment(
+        "not exported (a staff action: revoking an organisation's API token)", KEEP
+    ),
+    "xapi.learnerpseudonym.user": Treatment(
+        "exported (the random id the Learning Record Store knows them by)",
+        "deleted: statements already in the LRS can no longer be linked to them",
+    ),
+    "xapi.statement.user": Treatment(
+        "exported (verb, activity, when, when sent)",
+        "deleted, sent or not: unsent ones are never sent",
     ),
     # django-allauth
     "account.emailaddress.user": Treatment("exported", "deleted"),
@@ -181,6 +201,12 @@ def _reflection_question(lesson, block_id: str) -> str:
     return ""
 
 
+def _scorm_rows(user: User) -> list[dict]:
+    from scorm.selectors import export_rows
+
+    return export_rows(user)
+
+
 def _training_bookings(user: User) -> list[dict]:
     from django.db.models import Min
 
@@ -199,6 +225,12 @@ def _training_bookings(user: User) -> list[dict]:
         .select_related("session__course")
         .order_by("created_at", "pk")
     ]
+
+
+def _xapi_export(user: User) -> list[dict]:
+    from xapi.services import export_for
+
+    return export_for(user)
 
 
 def export_user_data(user: User) -> dict:
@@ -269,6 +301,7 @@ def export_user_data(user: User) -> dict:
             .select_related("enrolment__module", "lesson")
             .order_by("completed_at", "pk")
         ],
+        "scorm_lessons": _scorm_rows(user),
         "reflection_notes": [
             {
                 "lesson": row.lesson.title,
@@ -357,6 +390,7 @@ def export_user_data(user: User) -> dict:
             .select_related("module")
             .order_by("sent_at", "pk")
         ],
+        "learning_record_store_statements": _xapi_export(user),
         "audit_events": [
             {"action": row.action, "at": _when(row.at)}
             for row in AuditEvent.objects.filter(actor=user).order_by("at", "pk")
@@ -533,6 +567,7 @@ def erase_user(user: User, *, by) -> None:
     from courses.models import FaceToFaceSession, ReflectionNote
     from courses.models.coverage import RequiredTrainingReminder
     from network.models import ACTIVE_STATUSES, Venue, VenueChange, VenueMembership, VenueRole
+    from scorm.models import ScormRegistration
 
     from .security import end_sessions_of
 
@@ -551,6 +586,7 @@ def erase_user(user: User, *, by) -> None:
 
         # Their own words and their ways in.
         ReflectionNote.objects.filter(user=user).delete()
+        ScormRegistration.objects.filter(user=user).delete()
         RequiredTrainingReminder.objects.filter(user=user).delete()
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
@@ -589,6 +625,11 @@ def erase_user(user: User, *, by) -> None:
         from events.services import withdraw_for_erasure
 
         withdraw_for_erasure(user)
+
+        # xAPI: their pseudonym and statements go; nothing more about them is sent.
+        from xapi.services import forget as forget_xapi
+
+        forget_xapi(user)
 
         # Certificates verify without a name.
         Certificate.objects.filter(user=user).update(holder_name="")

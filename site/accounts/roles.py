@@ -42,6 +42,10 @@ CONTENT_SNIPPETS = frozenset(
         "courses.add_quiz",
         "courses.change_quiz",
         "courses.view_quiz",
+        # SCORM packages that SCORM lessons play (scorm app).
+        "scorm.add_scormpackage",
+        "scorm.change_scormpackage",
+        "scorm.view_scormpackage",
     }
 )
 
@@ -84,6 +88,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             # Messages from the Contact page (pages.ContactMessage): read, then delete.
             "pages.view_contactmessage",
             "pages.delete_contactmessage",
+            # Partnership data API tokens (dataapi): issue, list and revoke; never edit.
+            "dataapi.add_apitoken",
+            "dataapi.view_apitoken",
+            "dataapi.revoke_apitoken",
         }
     ),
     # Safe Places officers review venues and run the scheme; they see venues' private contacts.

@@ -33,6 +33,9 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("safe-places/", include("network.urls")),
     path("training/", include("events.urls")),
+    path("learning/scorm/", include("scorm.urls")),
+    path("badges/", include("badges.urls")),
+    path("api/", include("dataapi.urls")),
     # Wagtail images, whatever the storage (a private bucket is read and streamed).
     path("media/", include("config.media")),
     # Wagtail's own front-end sign-in form would skip allauth's lockout, rate limits and MFA.

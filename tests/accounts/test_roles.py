@@ -67,6 +67,9 @@ def test_expected_model_permissions_per_role():
         "events.view_session",
         "pages.view_contactmessage",
         "pages.delete_contactmessage",
+        "dataapi.add_apitoken",
+        "dataapi.view_apitoken",
+        "dataapi.revoke_apitoken",
     }
     assert model_permissions("Safe Places officer") == {
         "wagtailadmin.access_admin",
@@ -95,6 +98,9 @@ def test_expected_model_permissions_per_role():
         "courses.add_quiz",
         "courses.change_quiz",
         "courses.view_quiz",
+        "scorm.add_scormpackage",
+        "scorm.change_scormpackage",
+        "scorm.view_scormpackage",
     }
     content |= {"certificates.change_certificatetemplate"}
     assert model_permissions("Editor") == content

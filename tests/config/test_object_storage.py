@@ -30,7 +30,7 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 from config.checks import media_shared_between_app_servers
 from config.storage import PrivateMediaStorage
-from tests.helpers import sign_in
+from tests.helpers import ed25519_pem, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -281,6 +281,7 @@ def run_django(code: str, **env) -> subprocess.CompletedProcess:
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
+    "BADGES_SIGNING_KEY": ed25519_pem(),
     "ALLOWED_HOSTS": "learning.example.org",
     "SITE_URL": "https://learning.example.org",
 }

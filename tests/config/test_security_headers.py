@@ -110,6 +110,7 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
             "verify_code": {"code": certificate.code},
             "certificate_detail": {"number": certificate.number},
             "certificate_pdf": {"number": certificate.number},
+            "certificate_badge": {"number": certificate.number},
             "courses:start_module": {"module_id": module.pk},
             "courses:resume_module": {"module_id": module.pk},
             "courses:complete_lesson": {"lesson_id": lesson.pk},
@@ -139,6 +140,9 @@ def demo_objects(demo_site, django_capture_on_commit_callbacks, mailoutbox):
             "events:sign_in_sheet": {"session_id": booking.session_id},
             "events:feedback": {"booking_id": booking.pk},
             "events:decide": {"booking_id": booking.pk},
+            # No SCORM package in the demo: the headers of the "not found" answers.
+            "scorm:content": {"package_id": 999999, "path": "index.html"},
+            "scorm:commit": {"lesson_id": 999999},
             # Links from emails: an unknown key still gets a page, with the headers.
             "account_confirm_email": {"key": "no-such-key"},
             "network:claim": {"token": "no-such-token"},

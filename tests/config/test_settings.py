@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers import ed25519_pem
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,7 +41,22 @@ def test_production_passes_the_deployment_checklist():
         "--fail-level",
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
+        BADGES_SIGNING_KEY=ed25519_pem(),
         ALLOWED_HOSTS="learning.example.org",
         SITE_URL="https://learning.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_warns_when_credentials_would_be_signed_with_a_derived_key():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="learning.example.org",
+        SITE_URL="https://learning.example.org",
+    )
+    assert result.returncode != 0
+    assert "badges.W001" in result.stdout + result.stderr

@@ -91,6 +91,7 @@ TABLE: dict[str, Case] = {
     # Certificates: the holder's own pages.
     "certificate_detail": Case(_url("certificate_detail", lambda w: w.certificate.number)),
     "certificate_pdf": Case(_url("certificate_pdf", lambda w: w.certificate.number)),
+    "certificate_badge": Case(_url("certificate_badge", lambda w: w.certificate.number)),
     # Modules, lessons and quizzes are shared content; what they act on is the visitor's record.
     "courses:start_module": Case(
         _url("courses:start_module", lambda w: w.module.pk), "post", **SHARED
@@ -230,6 +231,46 @@ TABLE.update(
         "events:feedback": Case(_url("events:feedback", lambda w: _a_s_booking(w).pk)),
     }
 )
+
+
+def _a_s_scorm_lesson(w: World):
+    """A SCORM lesson in A's module, with A's saved progress in it (made on first use)."""
+    if getattr(w, "scorm_lesson", None) is None:
+        from pathlib import Path
+
+        from scorm import services as scorm_services
+        from scorm.factories import ScormLessonPageFactory, make_package, zip_folder
+
+        folder = Path(__file__).parent.parent / "scorm" / "packages" / "scorm12_quiz"
+        package = make_package(zip_folder(folder), title="SCORM 1.2 test package")
+        w.scorm_lesson = ScormLessonPageFactory(parent=w.module, package=package)
+        scorm_services.commit(
+            w.learner_a, w.scorm_lesson, {"cmi": {"suspend_data": "A's own progress"}}
+        )
+    return w.scorm_lesson
+
+
+# SCORM lessons (scorm app): the package's files are shared content for signed-in learners;
+# a commit saves the requester's own runtime record, never A's.
+TABLE.update(
+    {
+        "scorm:content": Case(
+            lambda w: reverse(
+                "scorm:content",
+                kwargs={"package_id": _a_s_scorm_lesson(w).package_id, "path": "index.html"},
+            ),
+            **SHARED,
+        ),
+        "scorm:commit": Case(
+            _url("scorm:commit", lambda w: _a_s_scorm_lesson(w).pk),
+            "post",
+            anonymous=Outcome.FORBIDDEN,
+            data=lambda w: {"commit": '{"cmi": {"suspend_data": "Someone else\'s progress"}}'},
+            **SHARED,
+        ),
+    }
+)
+
 
 PUBLIC_BY_DESIGN: dict[str, str] = {
     "media_image": "Wagtail images have no privacy setting; config.media serves only images/ "

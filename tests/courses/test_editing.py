@@ -12,6 +12,7 @@ from accounts.roles import Role
 from courses.factories import LessonPageFactory, lesson_body, module_with_lessons
 from courses.models import CourseIndexPage, LessonPage, ModulePage
 from pages.models import HomePage, StandardPage
+from scorm.models import ScormLessonPage
 from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,10 @@ pytestmark = pytest.mark.django_db
 def test_page_tree_rules():
     assert CourseIndexPage.allowed_parent_page_models() == [HomePage]
     assert ModulePage.allowed_parent_page_models() == [CourseIndexPage]
-    assert ModulePage.allowed_subpage_models() == [LessonPage]
+    # A module holds lessons: written in the editor, or played from a SCORM package.
+    assert ModulePage.allowed_subpage_models() == [LessonPage, ScormLessonPage]
+    assert ScormLessonPage.allowed_parent_page_models() == [ModulePage]
+    assert ScormLessonPage.allowed_subpage_models() == []
     assert LessonPage.allowed_parent_page_models() == [ModulePage]
     assert LessonPage.allowed_subpage_models() == []
     assert StandardPage not in ModulePage.allowed_subpage_models()

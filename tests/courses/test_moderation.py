@@ -118,7 +118,7 @@ def test_an_editors_question_edit_reaches_learners_only_when_a_moderator_approve
         question,
         {
             "stem": rich_text("<p>The new wording?</p>"),
-            f"options-{right}-text": "The new right answer",
+            f"options-{right}-text": rich_text("<p>The new right answer</p>"),
         },
         action="submit",
     )
@@ -221,9 +221,9 @@ def test_a_draft_new_question_is_never_drawn(client, people, module):
             "stem": rich_text("<p>A draft?</p>"),
             "general_feedback": rich_text("<p>Why.</p>"),
             "options-TOTAL_FORMS": "2",
-            "options-0-text": "Yes",
+            "options-0-text": rich_text("<p>Yes</p>"),
             "options-0-fraction": "1",
-            "options-1-text": "No",
+            "options-1-text": rich_text("<p>No</p>"),
             "options-1-fraction": "0",
         }
     )

@@ -447,3 +447,45 @@ def test_progress_of_the_import_shows_before_it_commits_on_postgresql(editor, qu
     assert question_bank.run_import(question_import.pk, editor.pk) == ImportStatus.DONE
     # Before the second batch, another connection sees 3 of 10 done, and no question yet.
     assert seen_by_another_request[1] == (("importing", 3, 10), 0)
+
+
+# --- Unconfirmed imports expire ------------------------------------------------------------
+
+
+def test_an_import_nobody_confirms_loses_its_file_after_7_days_and_says_why(as_editor, editor):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    upload(as_editor, "bank.gift", bank_of(3).encode())
+    ready = QuestionImport.objects.get()
+    assert ready.status == ImportStatus.READY and ready.data
+    done_file = upload(as_editor, "done.gift", bank_of(1).encode())
+    assert done_file.status_code == 200
+    imported = QuestionImport.objects.exclude(pk=ready.pk).get()
+    question_bank.confirm_import(imported.pk, editor)
+    uploaded = ready.created_at
+
+    # One second short of 7 days: kept.
+    almost = uploaded + datetime.timedelta(days=7) - datetime.timedelta(seconds=1)
+    assert question_bank.expire_unconfirmed_imports(now=almost) == 0
+    ready.refresh_from_db()
+    assert ready.status == ImportStatus.READY and ready.data and ready.preview
+
+    # 7 days to the second: the file and the preview go; the import says why.
+    assert question_bank.expire_unconfirmed_imports(now=uploaded + datetime.timedelta(days=7)) == 1
+    ready.refresh_from_db()
+    assert ready.status == ImportStatus.FAILED
+    assert not ready.data and ready.preview is None
+    page = as_editor.get(detail_url(ready)).content.decode()
+    assert "Not confirmed within 7 days" in page and "Upload it again" in page
+    # Nothing imported, and the finished import is untouched.
+    imported.refresh_from_db()
+    assert imported.status == ImportStatus.DONE
+    assert Question.objects.count() == 1
+
+    # The daily command does the same with the real clock.
+    QuestionImport.objects.filter(pk=imported.pk).update(created_at=timezone.now())
+    call_command("expire_question_imports", stdout=__import__("io").StringIO())
+    assert QuestionImport.objects.get(pk=imported.pk).status == ImportStatus.DONE

@@ -344,9 +344,9 @@ def new_question_form(client, stem: str) -> dict:
         [("Ask alone", 1), ("Ask with the partner", 0), ("Ask in the waiting room", 0)]
     ):
         data |= {
-            f"options-{n}-text": text,
+            f"options-{n}-text": rich_text(f"<p>{text}</p>"),
             f"options-{n}-fraction": str(fraction),
-            f"options-{n}-feedback": "",
+            f"options-{n}-feedback": rich_text(""),
             f"options-{n}-ORDER": str(n + 1),
             f"options-{n}-id": "",
         }
@@ -382,7 +382,7 @@ def test_editing_a_question_into_a_flagged_one_warns(client, user_with_role):
     url = reverse(f"{QUESTION}:edit", args=[question.pk])
     data = admin_form(client, url).dict()
     wrong = [o.text for o in question.options.all()].index("Another wrong answer")
-    data[f"options-{wrong}-text"] = "All of the above"
+    data[f"options-{wrong}-text"] = rich_text("<p>All of the above</p>")
     response = client.post(url, data, follow=True)
     html = response.content.decode()
     assert "Check this question:" in html

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from accounts.roles import Role
 from courses import services
-from courses.factories import make_quiz
+from courses.factories import make_question, make_quiz
 from courses.models import Attempt, Question
 from courses.models.quizzes import QuestionAnswer, QuestionUnit
 from courses.quiz_formats import NUMERICAL, SHORT_ANSWER, ParsedAnswer
@@ -320,7 +320,7 @@ def numerical_form(client, answers, units=()) -> dict:
             f"answers-{n}-answer": text,
             f"answers-{n}-fraction": fraction,
             f"answers-{n}-tolerance": tolerance,
-            f"answers-{n}-feedback": "<b>See the policy</b>",
+            f"answers-{n}-feedback": rich_text("<p><b>See the policy</b></p>"),
             f"answers-{n}-ORDER": str(n + 1),
             f"answers-{n}-id": "",
         }
@@ -378,3 +378,59 @@ def test_the_item_writing_check_runs_on_typed_questions():
     question = typed_question(SHORT_ANSWER, [("Refuge", 1, None, "")])
     flags = check_question(from_question(question))
     assert all(flag.code != "few_distractors" for flag in flags)
+
+
+# --- Statistics --------------------------------------------------------------------------------
+
+
+def test_statistics_count_typed_answers_with_their_marks_and_blanks(client, user_with_role, module):
+    from courses.selectors.quizzes import question_statistics
+
+    words = typed_question(
+        SHORT_ANSWER, [("Refuge", 1, None, ""), ("*refuge*", "0.5", None, "")], name="Words"
+    )
+    matching = make_question("matching", "Pairs")
+    quiz = make_quiz(module, [words, matching], shuffle_questions=False)
+    typed = ["Refuge", "Refuge", "a refuge", "Police", "", "  refuge  "]
+    for answer in typed:
+        attempt = services.start_attempt(user_with_role(), quiz)
+        pairs = attempt.questions[1]["pairs"]
+        # Everyone matches the first prompt rightly; nobody the others.
+        services.save_answers(attempt, {"0": answer, "1": {pairs[0]["key"]: pairs[0]["answer"]}})
+        services.submit_attempt(attempt, str(attempt.submit_token))
+
+    stats = {s.name: s for s in question_statistics(quiz)}
+    # Trimmed as they are marked; case kept (the question is not case sensitive, so "refuge"
+    # gets the full mark too, shown apart from "Refuge").
+    assert stats["Words"].top_responses() == [
+        ("Refuge", 2, 1.0),
+        ("refuge", 1, 1.0),
+        ("a refuge", 1, 0.5),
+        ("Police", 1, 0.0),
+    ]
+    assert stats["Words"].blank == 1
+    assert stats["Words"].attempts == 6
+    assert list(stats["Pairs"].pairs.values()) == [6, 0, 0]
+
+    sign_in(client, user_with_role(Role.EDITOR))
+    html = client.get(reverse("courses_quiz_statistics") + f"?quiz={quiz.pk}").content.decode()
+    assert "“a refuge”: 1 (50% of the mark)" in html
+    assert "Left blank: 1" in html
+    assert "6 of 6" in html and "0 of 6" in html
+
+
+def test_only_the_ten_most_given_typed_answers_are_listed(user_with_role, module):
+    from courses.selectors.quizzes import question_statistics
+
+    words = typed_question(SHORT_ANSWER, [("Refuge", 1, None, "")], name="Words")
+    quiz = make_quiz(module, [words])
+    for n in range(12):
+        for _ in range(1 if n else 3):  # "answer 0" three times: the most given
+            attempt = services.start_attempt(user_with_role(), quiz)
+            services.save_answers(attempt, {"0": f"answer {n}"})
+            services.submit_attempt(attempt, str(attempt.submit_token))
+    (stats,) = question_statistics(quiz)
+    top = stats.top_responses()
+    assert len(top) == 10 and len(stats.responses) == 12
+    assert top[0] == ("answer 0", 3, 0.0)
+    assert [text for text, _, _ in top[1:3]] == ["answer 1", "answer 10"]

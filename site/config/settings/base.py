@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "certificates",
     "glossary",
     "events",
+    "scorm",
+    "xapi",
+    "badges",
+    "dataapi",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -61,6 +65,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The partnership data API (dataapi)
+    "rest_framework",
+    "drf_spectacular",
     # Accounts
     "allauth",
     "allauth.account",
@@ -398,3 +405,25 @@ SAFE_PLACES_TILE_URL = os.environ.get(
 SAFE_PLACES_TILE_ATTRIBUTION = "© OpenStreetMap contributors"
 # Applications allowed from one address per hour.
 SAFE_PLACES_APPLICATIONS_PER_HOUR = 5
+
+# --- Partnership data API (dataapi) --------------------------------------------------------
+# Views set their own authentication, permissions and renderers; the only default set here
+# is the schema class, which drf-spectacular's @extend_schema builds on (it changes nothing
+# at run time).
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Safe City Learning partnership data API",
+    "DESCRIPTION": "Read-only aggregated figures (training coverage, Safe Places, "
+    "face-to-face attendance). Never a person.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["dataapi.schema.only_this_api"],
+}
+
+# --- xAPI (xapi.conf) ------------------------------------------------------------------------
+# Statements about learning go to this Learning Record Store; while it is empty nothing is
+# recorded at all (no outbox, no pseudonyms).
+XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")

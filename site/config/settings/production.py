@@ -3,6 +3,7 @@
 Everything secret or host-specific comes from the environment; see README.md.
 """
 
+import copy
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -19,6 +20,12 @@ if len(SECRET_KEY) < 50:
     )
 # Old keys still accepted while a new SECRET_KEY is rolled out (see docs/operations.md).
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+# Open Badges credentials are signed with this Ed25519 private key (PEM or JWK; badges.keys).
+# Retired public keys stay published, so what they signed still verifies ("||" between keys).
+BADGES_SIGNING_KEY = os.environ.get("BADGES_SIGNING_KEY", "")
+BADGES_PREVIOUS_PUBLIC_KEYS = [
+    key for key in os.environ.get("BADGES_PREVIOUS_PUBLIC_KEYS", "").split("||") if key.strip()
+]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 # Every link in an email or a PDF is built from SITE_URL (config.site_url): it must be the
@@ -51,6 +58,33 @@ STORAGES = {
     "default": MEDIA_STORAGE,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- PostgreSQL connection pooling (docs/operations.md, "Running more than one server") ---
+# DATABASE_POOL_MAX_SIZE > 0 gives every process (each gunicorn worker, each db_worker) a
+# psycopg_pool pool of at most that many connections, kept open between requests. Django
+# requires CONN_MAX_AGE = 0 with a pool (the pool, not Django, keeps connections alive), so
+# DB_CONN_MAX_AGE is ignored then. Size it so that, over every server,
+#   processes x DATABASE_POOL_MAX_SIZE <= PostgreSQL max_connections - connections kept back.
+# Unset or 0: no pool; one connection per request, or per DB_CONN_MAX_AGE seconds.
+DATABASES = copy.deepcopy(DATABASES)  # noqa: F405 (never change base.py's dictionary)
+DATABASE_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE") or "0")
+if DATABASE_POOL_MAX_SIZE < 0:
+    raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE must be 0 (no pool) or more.")
+if DATABASE_POOL_MAX_SIZE:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL.")
+    pool_min_size = int(os.environ.get("DATABASE_POOL_MIN_SIZE") or "1")
+    if not 0 <= pool_min_size <= DATABASE_POOL_MAX_SIZE:
+        raise ImproperlyConfigured(
+            "DATABASE_POOL_MIN_SIZE must be between 0 and DATABASE_POOL_MAX_SIZE."
+        )
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": pool_min_size,
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        # Seconds a request waits for a free connection before it fails (PoolTimeout).
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT") or "10"),
+    }
 
 # Background work runs in `manage.py db_worker`, not in the web request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
