@@ -42,6 +42,7 @@ from ..quiz_formats.answers import (
 )
 from ..selectors import current_enrolment
 from ..selectors.quizzes import attempt_block_reason
+from ..signals import attempt_graded
 from .learning import refresh_completion, start_module
 
 logger = logging.getLogger("safecity.quiz")
@@ -372,6 +373,8 @@ def submit_attempt(attempt: Attempt, token: str, now: datetime.datetime | None =
         locked.refresh_from_db()
         if updated:
             logger.info("Graded attempt %s: %s%%", locked.pk, percent)
+            graded = locked
+            transaction.on_commit(lambda: attempt_graded.send(sender=Attempt, attempt=graded))
         if updated and passed:
             user, module = locked.user, locked.quiz.module
             transaction.on_commit(lambda: _after_pass(user, module))

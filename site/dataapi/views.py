@@ -105,86 +105,78 @@ def request_version(request) -> str:
     return getattr(request, "version", None) or VERSION
 
 
-class AgencyCoverageView(DataView):
+def _coverage_get(serializer_class, operation_id: str, summary: str, description=None):
+    """A coverage view's ``get`` (CoverageView.get), with its own OpenAPI description: a new
+    function each time, as drf-spectacular keeps the description on the function."""
+
+    def get(self, request):
+        return CoverageView.get(self, request)
+
+    return extend_schema(
+        operation_id=operation_id,
+        summary=summary,
+        description=description,
+        responses={
+            200: OpenApiResponse(serializer_class, description="The figures."),
+            **_errors(401, 403, 429),
+        },
+    )(get)
+
+
+class CoverageView(DataView):
+    """Coverage figures, today: ``figures(now)`` (one of the selectors), with the written
+    definitions of the coverage dashboard."""
+
     required_scope = Scope.COVERAGE
+    figures = None
+
+    def get(self, request):
+        now = timezone.now()
+        return self.envelope(now, selectors.coverage_definitions(), type(self).figures(now))
+
+
+class AgencyCoverageView(CoverageView):
     serializer_class = serializers.AgencyCoverageSerializer
-
-    @extend_schema(
-        operation_id="coverage_by_agency",
-        summary="Coverage by agency and module",
-        description="The Training coverage dashboard's agency table, today: one row per "
-        "active agency and live module.",
-        responses={
-            200: OpenApiResponse(serializer_class, description="The figures."),
-            **_errors(401, 403, 429),
-        },
+    figures = staticmethod(selectors.coverage_by_agency)
+    get = _coverage_get(
+        serializer_class,
+        "coverage_by_agency",
+        "Coverage by agency and module",
+        "The Training coverage dashboard's agency table, today: one row per active agency "
+        "and live module.",
     )
-    def get(self, request):
-        now = timezone.now()
-        return self.envelope(
-            now, selectors.coverage_definitions(), selectors.coverage_by_agency(now)
-        )
 
 
-class ModuleCoverageView(DataView):
-    required_scope = Scope.COVERAGE
+class ModuleCoverageView(CoverageView):
     serializer_class = serializers.ModuleCoverageSerializer
-
-    @extend_schema(
-        operation_id="coverage_by_module",
-        summary="Coverage by module",
-        description="Per live module, the agency table's figures over every active agency "
-        "(the dashboard's tiles with that module chosen).",
-        responses={
-            200: OpenApiResponse(serializer_class, description="The figures."),
-            **_errors(401, 403, 429),
-        },
+    figures = staticmethod(selectors.coverage_by_module)
+    get = _coverage_get(
+        serializer_class,
+        "coverage_by_module",
+        "Coverage by module",
+        "Per live module, the agency table's figures over every active agency (the "
+        "dashboard's tiles with that module chosen).",
     )
-    def get(self, request):
-        now = timezone.now()
-        return self.envelope(
-            now, selectors.coverage_definitions(), selectors.coverage_by_module(now)
-        )
 
 
-class SectorCoverageView(DataView):
-    required_scope = Scope.COVERAGE
+class SectorCoverageView(CoverageView):
     serializer_class = serializers.SectorCoverageSerializer
-
-    @extend_schema(
-        operation_id="coverage_by_sector",
-        summary="Coverage by sector, and the headline",
-        responses={
-            200: OpenApiResponse(serializer_class, description="The figures."),
-            **_errors(401, 403, 429),
-        },
+    figures = staticmethod(selectors.coverage_by_sector)
+    get = _coverage_get(
+        serializer_class, "coverage_by_sector", "Coverage by sector, and the headline"
     )
-    def get(self, request):
-        now = timezone.now()
-        return self.envelope(
-            now, selectors.coverage_definitions(), selectors.coverage_by_sector(now)
-        )
 
 
-class QuarterCoverageView(DataView):
-    required_scope = Scope.COVERAGE
+class QuarterCoverageView(CoverageView):
     serializer_class = serializers.QuarterCoverageSerializer
-
-    @extend_schema(
-        operation_id="coverage_by_quarter",
-        summary="Coverage by quarter",
-        description="Closed quarters as their snapshots recorded them (the Board report's "
-        "figures), and people trained in each of the last eight quarters counted today.",
-        responses={
-            200: OpenApiResponse(serializer_class, description="The figures."),
-            **_errors(401, 403, 429),
-        },
+    figures = staticmethod(selectors.coverage_by_quarter)
+    get = _coverage_get(
+        serializer_class,
+        "coverage_by_quarter",
+        "Coverage by quarter",
+        "Closed quarters as their snapshots recorded them (the Board report's figures), and "
+        "people trained in each of the last eight quarters counted today.",
     )
-    def get(self, request):
-        now = timezone.now()
-        return self.envelope(
-            now, selectors.coverage_definitions(), selectors.coverage_by_quarter(now)
-        )
 
 
 class SafePlacesView(DataView):

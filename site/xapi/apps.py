@@ -11,7 +11,7 @@ class XapiConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from courses.signals import module_completed
+        from courses.signals import attempt_graded, module_completed
 
         from . import signals
 
@@ -27,3 +27,4 @@ class XapiConfig(AppConfig):
             signals.booking_saved, sender="events.Booking", dispatch_uid="xapi_attended"
         )
         module_completed.connect(signals.module_completed, dispatch_uid="xapi_completed")
+        attempt_graded.connect(signals.attempt_graded, dispatch_uid="xapi_graded")

@@ -10,8 +10,8 @@ launched       ``launched:enrolment:<id>``     an enrolment is opened (not one c
 progressed     ``progressed:completion:<id>``  a lesson is completed; progress = lessons done in
                                                this enrolment so far out of the module's lessons
 completed      ``completed:enrolment:<id>``    ``courses.signals.module_completed``
-passed/failed  ``graded:attempt:<id>``         a quiz attempt is graded (found by ``sweep``:
-                                               grading is a queryset update that sends no signal)
+passed/failed  ``graded:attempt:<id>``         ``courses.signals.attempt_graded`` (``sweep``
+                                               catches one missed by a crash before it was sent)
 attended       ``attended:booking:<id>``       a training booking is marked attended
 =============  ==============================  =================================================
 
@@ -48,7 +48,8 @@ FIRST_RETRY = datetime.timedelta(minutes=1)
 LONGEST_WAIT = datetime.timedelta(hours=6)
 LEASE = datetime.timedelta(minutes=5)
 BATCH = 200
-# How far back the sweep looks for graded attempts without a statement.
+# How far back the sweep (a backstop: grading sends attempt_graded) looks for graded attempts
+# without a statement.
 SWEEP_WINDOW = datetime.timedelta(days=2)
 
 

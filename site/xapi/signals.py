@@ -36,6 +36,15 @@ def module_completed(sender, enrolment, **kwargs):
             services.logger.exception("xAPI: could not record completion %s", enrolment.pk)
 
 
+def attempt_graded(sender, attempt, **kwargs):
+    # Sent on commit already.
+    if conf.enabled():
+        try:
+            services.record_graded(attempt.pk)
+        except Exception:  # never break the learner's submission or other receivers
+            services.logger.exception("xAPI: could not record grading %s", attempt.pk)
+
+
 def booking_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     from events.models import BookingState
 

@@ -82,7 +82,7 @@ def test_a_failed_quiz_says_failed_with_the_score(xapi_on, commit, learner, modu
     quiz = quiz_for(module, questions=2)
     with commit():
         attempt = take_quiz(learner, quiz, right=False)
-    services.sweep()  # grading sends no signal: the sweep finds it
+    # Recorded when the grading commits (courses.signals.attempt_graded), not on a later sweep.
     statement = payload(f"graded:attempt:{attempt.pk}")
     assert statement["verb"]["id"] == ADL + "failed"
     assert statement["result"] == {
@@ -94,6 +94,28 @@ def test_a_failed_quiz_says_failed_with_the_score(xapi_on, commit, learner, modu
     assert statement["object"]["definition"]["type"].endswith("/assessment")
 
 
+def test_the_sweep_records_a_grading_missed_in_the_last_two_days_only(
+    xapi_on, commit, learner, module
+):
+    import datetime
+
+    quiz = quiz_for(module, questions=2)
+    with commit():
+        attempt = take_quiz(learner, quiz, right=False)
+    # As if the process had died between the commit and the signal's receiver.
+    Statement.objects.filter(key=f"graded:attempt:{attempt.pk}").delete()
+    attempt.refresh_from_db()
+    two_days_on = attempt.submitted_at + services.SWEEP_WINDOW
+    assert datetime.timedelta(days=2) == services.SWEEP_WINDOW
+    # One second past the window: left alone (an LRS switched on later gets no backlog).
+    assert services.sweep(now=two_days_on + datetime.timedelta(seconds=1)) == 0
+    assert not Statement.objects.filter(key=f"graded:attempt:{attempt.pk}").exists()
+    # At the window's edge: recorded, once however often the sweep runs.
+    assert services.sweep(now=two_days_on) == 1
+    assert services.sweep(now=two_days_on) == 0
+    assert payload(f"graded:attempt:{attempt.pk}")["verb"]["id"] == ADL + "failed"
+
+
 def test_passing_the_last_step_says_passed_then_completed(xapi_on, commit, learner, module):
     quiz = quiz_for(module, questions=2)
     with commit():
@@ -101,7 +123,7 @@ def test_passing_the_last_step_says_passed_then_completed(xapi_on, commit, learn
         attempt = take_quiz(learner, quiz, right=True)
     enrolment = Enrolment.objects.get(user=learner)
     assert enrolment.completed_at is not None
-    passed = payload(f"graded:attempt:{attempt.pk}")  # the completion's send swept it up
+    passed = payload(f"graded:attempt:{attempt.pk}")
     assert passed["verb"]["id"] == ADL + "passed"
     assert passed["result"]["score"] == {"scaled": 1.0, "raw": 2.0, "min": 0, "max": 2.0}
     assert passed["result"]["success"] is True
