@@ -25,6 +25,11 @@ What it does, all on loopback in a temporary folder that is removed afterwards:
    URLs are loaded round-robin ``--rounds`` times and the median kept, so that a change in
    the load of shared cores does not fall on one page only.
 
+The learner's pages are loaded as a learner's repeat views: the browser holds the session
+and CSRF cookies a sign-in leaves, so the learner's page cache (``site/pagecache``) serves
+them after the first view. ``--no-page-cache`` turns that cache off (every view rendered,
+as a first view is).
+
 Prints requests per second per page and ``floor rps / page rps`` (1.00 = as fast as the bare
 Wagtail home page; the target for the learner's pages is at most 1.5).
 """
@@ -248,7 +253,10 @@ store[CONTENT_NOTE_SESSION_KEY] = list(
     LessonPage.objects.filter(distressing=True).values_list("pk", flat=True)
 )
 store.create()
-print(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
+# The CSRF cookie a browser holds once signed in (the sign-in form set it).
+from django.middleware.csrf import _get_new_csrf_string
+csrf = _get_new_csrf_string()
+print(f"{settings.SESSION_COOKIE_NAME}={store.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}")
 """
 
 
@@ -294,6 +302,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="round-robin passes (median kept)")
     parser.add_argument("--learners", type=int, default=2000)
     parser.add_argument("--python-load", action="store_true", help="never use wrk")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="render every view (LEARNER_PAGE_CACHE_SECONDS=0): a learner's first view",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-pages-"))
@@ -316,6 +329,8 @@ def main():
             env.pop("REDIS_URL", None)
         bare = build_bare(folder / "bare", env)
         facts, project_env = build_project(folder, env, args.learners)
+        if args.no_page_cache:
+            project_env["LEARNER_PAGE_CACHE_SECONDS"] = "0"
 
         bare_port, project_port = free_port(), free_port()
         processes.append(
@@ -358,7 +373,8 @@ def main():
         print(
             f"gunicorn, 1 sync worker each, loopback; load: {method}; cache: "
             f"{'Redis' if env.get('REDIS_URL') else 'database'}; demo data + "
-            f"{args.learners} learners; {os.cpu_count()} CPUs (shared)"
+            f"{args.learners} learners; {os.cpu_count()} CPUs (shared); learner page cache "
+            f"{'off (every view rendered)' if args.no_page_cache else 'on (repeat views)'}"
         )
         for port, path, cookie_value, _ in targets.values():
             for _ in range(20):

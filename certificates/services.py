@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.audit import record
 from courses.selectors import add_months
+from pagecache.versions import bump_learner
 
 from .models import Certificate, CertificateCounter, CertificateTemplate
 
@@ -80,6 +81,7 @@ def _settle(user_id, module_id) -> int | None:
     """
     if user_id is None:
         return None
+    bump_learner(user_id)  # written by update() here and by revoke: no signal is sent
     rows = list(
         Certificate.objects.select_for_update()
         .filter(user_id=user_id, module_id=module_id, revoked_at__isnull=True)

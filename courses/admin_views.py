@@ -3,7 +3,8 @@
 Importing takes three short requests and two background tasks (courses.tasks): the upload
 stores the file and queues its reading; the import's page shows the progress (refreshing
 itself every 2 seconds while work runs, no JavaScript needed), then the preview, with each
-question as the learner's quiz page shows it; confirming queues the import, once.
+question as the learner's quiz page shows it (pictures included: the files of an upload are
+served by ``question_import_file_view``); confirming queues the import, once.
 """
 
 from decimal import Decimal
@@ -16,12 +17,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
 
 from accounts.audit import record
 
 from .export_views import questions_to_export
 from .models import Question, QuestionImport
-from .models.question_import import ImportStatus
+from .models.question_import import INLINE_CONTENT_TYPES, ImportStatus, QuestionImportFile
 from .models.quizzes import QuestionType
 from .quiz_formats.gift import export_gift
 from .services import question_bank
@@ -123,7 +126,10 @@ def question_import_detail_view(request, pk: int):
         names = dict(Question.objects.filter(pk__in=list(page)).values_list("pk", "name"))
         context["page"] = page
         context["imported"] = [(pk, names[pk]) for pk in page if pk in names]
-    return TemplateResponse(request, "courses/admin/question_import_detail.html", context)
+    response = TemplateResponse(request, "courses/admin/question_import_detail.html", context)
+    if question_import.status == ImportStatus.READY:
+        response.add_post_render_callback(_show_pictures)
+    return response
 
 
 def _preview_context(request, pk: int) -> dict:
@@ -138,6 +144,40 @@ def _preview_context(request, pk: int) -> dict:
         "warnings_only": warnings_only,
         "questions": [(index, _labelled(item), _right_answers(item)) for index, item in page],
     }
+
+
+def _show_pictures(response) -> None:
+    """The preview's pictures, shown (see question_bank.show_preview_pictures)."""
+    pk = response.context_data["question_import"].pk
+    pictures = {
+        question_bank.preview_file_url(pk, file_pk)
+        for file_pk in QuestionImportFile.objects.filter(
+            question_import_id=pk, content_type__in=INLINE_CONTENT_TYPES
+        ).values_list("pk", flat=True)
+    }
+    if pictures:
+        page = response.content.decode(response.charset)
+        response.content = question_bank.show_preview_pictures(page, pictures)
+
+
+@require_safe
+def question_import_file_view(request, pk: int, file_pk: int):
+    """A file embedded in an upload (a picture, a sound, a PDF), for the people who may see
+    the import. Only a PNG, JPEG, GIF or WebP picture (by its bytes) is shown in the page;
+    anything else is a download. Sandboxed, never sniffed by the browser, never cached."""
+    _require_import_permission(request)
+    _visible_import(request, pk)
+    upload_file = QuestionImportFile.objects.filter(pk=file_pk, question_import_id=pk).first()
+    if upload_file is None:
+        raise Http404("No such file")
+    response = HttpResponse(bytes(upload_file.data), content_type=upload_file.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        not upload_file.shown_inline, upload_file.name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _labelled(item: dict) -> dict:

@@ -1,10 +1,15 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+
+from pagecache import cache_for_learner
 
 from . import completion, services
 from .forms import ReflectionForm
@@ -27,8 +32,11 @@ def serve_lesson(lesson: LessonPage, request, reflection_form=None, *args, previ
         if request.GET.get("content_note") == "seen":
             request.session[CONTENT_NOTE_SESSION_KEY] = [*seen, lesson.pk]
         else:
-            return TemplateResponse(
-                request, "courses/content_note.html", {"page": lesson, "lesson": lesson}
+            return _cacheable(
+                TemplateResponse(
+                    request, "courses/content_note.html", {"page": lesson, "lesson": lesson}
+                ),
+                preview,
             )
 
     module = lesson.module
@@ -59,7 +67,20 @@ def serve_lesson(lesson: LessonPage, request, reflection_form=None, *args, previ
             "form": reflection_form,
         }
     )
-    return TemplateResponse(request, lesson.get_template(request), context)
+    response = TemplateResponse(request, lesson.get_template(request), context)
+    if reflection_form is not None:  # the answer just sent, with its error
+        return response
+    until = None
+    if any(block.block_type == "get_help" for block in lesson.body):
+        # "Open now" / "Closed now" on a support service change on the minute.
+        until = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+    return _cacheable(response, preview, until)
+
+
+def _cacheable(response, preview: bool, until=None):
+    """A lesson (or its content note) as the learner sees it may be kept by the learner's
+    page cache; an editor's preview never is."""
+    return response if preview else cache_for_learner(response, until=until)
 
 
 def _resume_url(outline, request) -> str:
@@ -136,6 +157,9 @@ def save_reflection(request, lesson_id: int):
 @require_GET
 @login_required
 def dashboard(request):
-    return TemplateResponse(
-        request, "courses/dashboard.html", {"dashboard": learner_dashboard(request.user)}
+    now = timezone.now()
+    data = learner_dashboard(request.user, now)
+    return cache_for_learner(
+        TemplateResponse(request, "courses/dashboard.html", {"dashboard": data}),
+        until=data.changes_at(now),
     )

@@ -213,6 +213,11 @@ def register_report_urls():
             name="courses_question_import_detail",
         ),
         path(
+            "question-bank/import/<int:pk>/files/<int:file_pk>/",
+            admin_views.question_import_file_view,
+            name="courses_question_import_file",
+        ),
+        path(
             "question-bank/export/",
             admin_views.export_questions_view,
             name="courses_question_export",

@@ -96,11 +96,13 @@ MODULES: dict[str, list[str]] = {
         "tests/accounts/test_signup.py",
         "tests/accounts/test_agency_confirmation.py",
         "tests/network/test_staff_import.py",
+        "tests/accounts/test_services_boundaries.py",
     ],
     "site/accounts/security.py": [
         "tests/accounts/test_login.py",
         "tests/accounts/test_sessions.py",
         "tests/accounts/test_admin_door.py",
+        "tests/accounts/test_security_boundaries.py",
     ],
     "site/accounts/privacy.py": [
         "tests/accounts/test_privacy.py",
@@ -153,6 +155,45 @@ EQUIVALENT: dict[str, str] = {
     "None is the field's default",
     "certificates.services.x_issue_missing_certificates__mutmut_12": "completed_at__isnull="
     "False left out: completed_at__gte already excludes empty dates",
+    "accounts.services.x_confirm_agency_by_domain__mutmut_1": "'and' for 'or' in the first "
+    "guard: someone without an agency then fails the domain check, someone already confirmed "
+    "the update's agency_confirmed_at__isnull filter; the same False, two queries later",
+    "accounts.services.x_confirm_agency_by_domain__mutmut_15": "agency_confirmed_by=None left "
+    "out of the update: it only touches rows whose agency_confirmed_at is empty, and every "
+    "writer sets or clears the two fields together, so agency_confirmed_by is empty there",
+    "accounts.services.x_preregister__mutmut_7": "password=None left out: None is "
+    "create_user's default (no usable password either way)",
+    "accounts.services.x_preregister__mutmut_17": "verified=False left out: False is "
+    "EmailAddress.verified's default",
+    "accounts.services.xǁStaffImportRejectedǁ__init____mutmut_1": "the exception's words are "
+    "never shown or logged: its one caller (network.admin_views) catches it and shows its own",
+    "accounts.security.x_record_activation_as_code_step__mutmut_10": "getattr without its "
+    "default: request.user is a User or an AnonymousUser, and both have pk",
+    "accounts.security.x_record_activation_as_code_step__mutmut_17": "the record's id (None "
+    "for the authenticator's): allauth reads only a record's method (and, for passkeys, "
+    "type == 'webauthn'); nothing in the project reads records but their method",
+    "accounts.security.x_record_activation_as_code_step__mutmut_18": "as _17: the record's "
+    "type (None for 'totp'; neither is 'webauthn')",
+    "accounts.security.x_record_activation_as_code_step__mutmut_19": "as _17: the record's "
+    "'activated' (None for True)",
+    "accounts.security.x_record_activation_as_code_step__mutmut_23": "as _17: id left out",
+    "accounts.security.x_record_activation_as_code_step__mutmut_24": "as _18: type left out",
+    "accounts.security.x_record_activation_as_code_step__mutmut_25": "as _19: 'activated' left out",
+    "accounts.security.x_record_activation_as_code_step__mutmut_28": "as _19: 'activated' "
+    "False for True",
+    "accounts.security.x_count_failed_sign_in__mutmut_3": "no address read as 'XXXX' instead "
+    "of '': no account has that address, so None either way (and nothing counted)",
+    "accounts.security.xǁStaffSessionMiddlewareǁ__call____mutmut_6": "getattr without its "
+    "default: AuthenticationMiddleware, earlier in MIDDLEWARE, always sets request.user",
+    "accounts.security.x_end_sessions_of__mutmut_2": "the count it returns starts at 1: "
+    "neither caller (the deactivation signal, erase_user) reads the count",
+    "accounts.security.x_end_sessions_of__mutmut_4": "as _2: the count (= 1 for += 1)",
+    "accounts.security.x_end_sessions_of__mutmut_5": "as _2: the count (-= 1 for += 1)",
+    "accounts.security.x_end_sessions_of__mutmut_6": "as _2: the count (+= 2 for += 1)",
+    "accounts.privacy.x_apply_retention__mutmut_17": "values_list() without a field name: "
+    "flat=True then gives the first column, which is the id (the pk) anyway",
+    "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "
+    "tests it for truth, so the same text",
 }
 
 SETTINGS = '''"""Test settings for mutation runs: one SQLite test database, kept between runs."""

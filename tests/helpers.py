@@ -2,7 +2,9 @@
 
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.http import HttpRequest
+from django.middleware.csrf import _get_new_csrf_string
 
 
 def sign_in(client, user, *, mfa: bool = True) -> None:
@@ -17,6 +19,9 @@ def sign_in(client, user, *, mfa: bool = True) -> None:
     two-factor settings still asks for the password again.
     """
     client.force_login(user)
+    # A browser that signed in holds a CSRF cookie (the sign-in form set it): with it, the
+    # learner's page cache (pagecache) keeps pages for this client as it would for them.
+    client.cookies[settings.CSRF_COOKIE_NAME] = _get_new_csrf_string()
     session = client.session
     request = HttpRequest()
     request.session = session

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pagecache import cache_for_learner
 from pages.models import IntroMixin
 
 from ..blocks import LessonStreamBlock
@@ -93,6 +94,15 @@ class CourseIndexPage(IntroMixin, Page):
         context["search_max_length"] = SEARCH_MAX_LENGTH
         context["modules"] = modules
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from ..selectors import catalogue_changes_at
+
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            modules = response.context_data["modules"]
+            cache_for_learner(response, until=catalogue_changes_at(modules, timezone.now()))
+        return response
 
 
 class ModulePage(Page):
@@ -173,6 +183,13 @@ class ModulePage(Page):
         if quiz is not None and request.user.is_authenticated:
             context["quiz_passed"] = has_passed(request.user, quiz)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            outline = response.context_data["outline"]
+            cache_for_learner(response, until=outline.changes_at(timezone.now()))
+        return response
 
 
 class LessonTag(TaggedItemBase):

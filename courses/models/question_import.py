@@ -65,3 +65,40 @@ class QuestionImport(models.Model):
         if not self.progress_total:
             return 0
         return min(100, self.progress_done * 100 // self.progress_total)
+
+
+# The only types a file of an import is shown as, inline: pictures a browser draws and cannot
+# run. The type is sniffed from the bytes when the file is stored, never taken from its name;
+# anything else (SVG and HTML included) is served as a download.
+INLINE_CONTENT_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+
+
+class QuestionImportFile(models.Model):
+    """A file embedded in an uploaded Moodle XML file (``<file name=… encoding="base64">``),
+    stored when the upload is read so the preview can show it; once per import for the same
+    bytes. It goes with the preview: when the import is done, fails or expires, and with the
+    import's row (CASCADE)."""
+
+    question_import = models.ForeignKey(
+        QuestionImport, on_delete=models.CASCADE, related_name="files"
+    )
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    data = models.BinaryField(editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question_import", "sha256"], name="courses_import_file_once"
+            )
+        ]
+        verbose_name = "question import file"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def shown_inline(self) -> bool:
+        return self.content_type in INLINE_CONTENT_TYPES

@@ -165,6 +165,13 @@ class ModuleOutline:
     def refresh_due(self) -> bool:
         return bool(self.enrolment) and refresh_due(self.enrolment)
 
+    def changes_at(self, now: datetime.datetime) -> datetime.datetime | None:
+        """The next moment this outline's statuses change with time alone (a refresher
+        falling due), for the learner's page cache; None if nothing on it does."""
+        if self.enrolment is None or not self.enrolment.is_complete:
+            return None
+        return _first_after(now, _refresh_warning_at(refresh_due_at(self.enrolment)))
+
     def neighbours(self, lesson: LessonPage) -> tuple[LessonPage | None, LessonPage | None]:
         ids = [item.pk for item in self.lessons]
         if lesson.pk not in ids:
@@ -199,6 +206,27 @@ def refresh_due_at(enrolment: Enrolment) -> datetime.datetime | None:
     if enrolment.completed_at is None:
         return None
     return add_months(enrolment.completed_at, enrolment.module.refresh_months)
+
+
+def _refresh_warning_at(due_at: datetime.datetime | None) -> datetime.datetime | None:
+    """When a refresher becomes due (``REFRESH_WARNING_DAYS`` before ``due_at``)."""
+    return None if due_at is None else due_at - datetime.timedelta(days=REFRESH_WARNING_DAYS)
+
+
+def _first_after(now: datetime.datetime, *moments: datetime.datetime | None):
+    future = [moment for moment in moments if moment is not None and moment > now]
+    return min(future, default=None)
+
+
+def catalogue_changes_at(modules, now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment a status of :func:`learner_status` changes with time alone, over
+    ``modules`` from :func:`catalogue_modules` (for the learner's page cache)."""
+    moments = []
+    for module in modules:
+        completed_at = getattr(module, "last_completed_at", None)
+        if completed_at is not None and not getattr(module, "enrolment_open", False):
+            moments.append(_refresh_warning_at(add_months(completed_at, module.refresh_months)))
+    return _first_after(now, *moments)
 
 
 def refresh_due(enrolment: Enrolment, now: datetime.datetime | None = None) -> bool:
@@ -241,6 +269,15 @@ class Dashboard:
     due_for_refresh: list[DashboardRow]
     # "Required for your role" (courses.selectors.requirements.required_for).
     required: list = field(default_factory=list)
+
+    def changes_at(self, now: datetime.datetime) -> datetime.datetime | None:
+        """The next moment something here changes with time alone (a refresher falling
+        due, then overdue), for the learner's page cache. The "Required for your role"
+        statuses change with the date, which is part of the cache's key."""
+        moments = []
+        for row in self.completed:
+            moments += [_refresh_warning_at(row.due_at), row.due_at]
+        return _first_after(now, *moments)
 
 
 def learner_dashboard(user, now: datetime.datetime | None = None) -> Dashboard:

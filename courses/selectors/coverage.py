@@ -39,6 +39,7 @@ from functools import cached_property
 
 import pandas as pd
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
@@ -831,9 +832,12 @@ def confidence_change(user) -> list[dict]:
     """Average confidence before and after each module, by agency, for people who rated
     both: per person, agency and module their mean rating at each stage; per agency and
     module, the mean of those. Groups smaller than five are never shown, so nobody can be
-    singled out. Both steps are GROUP BYs in the database (one query)."""
+    singled out. Both steps are GROUP BYs in the database (one query), on ids; the few
+    hundred groups are then named (and any sharing an agency name and module title, as
+    modules may, put together) before the smallest are left out."""
     from django.db import connection
     from django.db.models import Avg, Case, F, When
+    from wagtail.models import Page
 
     from ..models import ConfidenceResponse
 
@@ -842,8 +846,10 @@ def confidence_change(user) -> list[dict]:
     if scope.agency_ids is not None:
         responses = responses.filter(user__agency_id__in=scope.agency_ids)
     per_person = (
+        # Person and module first: the order of the unique (person, module, stage, statement)
+        # index, which the database reads the responses in.
         responses.values(
-            agency_name=F("user__agency__name"), module_title=F("module__title"), person=F("user")
+            person=F("user"), module_key=F("module_id"), agency_key=F("user__agency_id")
         )
         .annotate(
             rating_before=Avg(Case(When(stage="before", then="rating"))),
@@ -853,14 +859,28 @@ def confidence_change(user) -> list[dict]:
         .order_by()
     )
     inner, params = per_person.query.sql_with_params()
+    quote = connection.ops.quote_name
     sql = (
-        "SELECT agency_name, module_title, COUNT(*), SUM(rating_before), SUM(rating_after) "  # noqa: S608 # nosec B608
-        f"FROM ({inner}) per_person GROUP BY agency_name, module_title "
-        f"HAVING COUNT(*) >= {int(MIN_GROUP)}"
+        "SELECT a.name, p.title, g.people, g.before_total, g.after_total FROM ("  # noqa: S608 # nosec B608
+        "SELECT agency_key, module_key, COUNT(*) AS people, SUM(rating_before) AS before_total, "
+        f"SUM(rating_after) AS after_total FROM ({inner}) per_person "
+        f"GROUP BY agency_key, module_key) g JOIN {quote(Agency._meta.db_table)} a "
+        f"ON a.id = g.agency_key JOIN {quote(Page._meta.db_table)} p ON p.id = g.module_key"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        groups = sorted(cursor.fetchall())
+        named = cursor.fetchall()
+    totals: dict[tuple[str, str], list] = {}
+    for agency, module, people, before_total, after_total in named:
+        total = totals.setdefault((agency, module), [0, 0, 0])
+        total[0] += people
+        total[1] += before_total
+        total[2] += after_total
+    groups = sorted(
+        (agency, module, *total)
+        for (agency, module), total in totals.items()
+        if total[0] >= MIN_GROUP
+    )
     rows = []
     for agency, module, people, before_total, after_total in groups:
         before = float(before_total) / people
@@ -909,17 +929,33 @@ def sector_rows(sectors: pd.DataFrame) -> list[dict]:
 # - per person and live module, the state of the certificate in force (at most one, a
 #   database constraint): lapsed, in date, or in date and expiring; packed 2 bits a module;
 # - the people trained in each quarter and in the period: certificates not revoked issued
-#   in it, counted per person (7 bits a quarter) and then "at least one" per person;
+#   in it, counted per person and then "at least one" per person;
 # - for the targets' trend, per module, the certificates "in date at the previous quarter's
 #   end" (issued by then, not revoked, expiring on or after its last day), per person.
 #
-# A count packed in 7 bits is exact while a person holds at most 127 certificates not
-# revoked; the pass returns the largest number, and beyond it the figures that use packed
-# counts are worked out by the per-figure queries instead (``Dashboard``).
+# Enrolments in progress (per person and module: whether one is open) are counted in the
+# pass on PostgreSQL, which merges them in person order; SQLite would build a temporary
+# index for that join, which costs more than the query of their own it runs instead
+# (measured with bench/coverage.py).
+#
+# Per person, counts are packed ``FIELD_BITS`` bits a field, ``FIELDS_PER_COLUMN`` fields a
+# column. "At least one" is worked out for every field of a column at once by adding
+# 2**(FIELD_BITS - 1) - 1 to each field and keeping each field's top bit, which is exact
+# while a person holds at most ``MOST_PACKED`` certificates not revoked (the pass returns
+# the largest number). The result, 0 or 1 a field, is summed over the people of a group
+# as it is: exact while a group has fewer than 2**FIELD_BITS people (the pass returns each
+# group's size). Beyond either limit the figures are worked out by the per-figure queries
+# instead (``Dashboard``).
+#
+# Dates are compared as stored. On SQLite a datetime column is stored as ISO text, and a
+# comparison written ``+c.expires_at < '…'`` compares the text as it is, where
+# ``c.expires_at < '…'`` first tries (and fails) to read both sides as numbers, for every
+# row: the same answer, faster.
 
 STATE_BITS, STATES_PER_COLUMN = 2, 15
-COUNT_BITS, COUNTS_PER_COLUMN = 7, 8
-MOST_PACKED = (1 << COUNT_BITS) - 1
+FIELD_BITS, FIELDS_PER_COLUMN = 15, 4
+MOST_PACKED = (1 << (FIELD_BITS - 1)) - 1
+LARGEST_GROUP = (1 << FIELD_BITS) - 1
 LAPSED_STATE, IN_DATE_STATE, EXPIRING_STATE = 1, 2, 3
 
 
@@ -927,16 +963,24 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
 
 
-def _by_module(module_ids: list[int], bits: int) -> str:
-    """SQL: the certificate's module as a power of two (``bits`` a module), NULL for any
-    other module. Module ids and powers are integers from this function, never input."""
+def _by_module(module_ids: list[int], bits: int, column: str = "c.module_id") -> str:
+    """SQL: the certificate's (or ``column``'s) module as a power of two (``bits`` a
+    module), NULL for any other module. Module ids and powers are integers from this
+    function, never input."""
     if not module_ids:
         # Typed: PostgreSQL reads a bare NULL as text, and SUM(text) does not exist.
         return "CAST(NULL AS BIGINT)"
     whens = " ".join(
         f"WHEN {int(module)} THEN {1 << (bits * index)}" for index, module in enumerate(module_ids)
     )
-    return f"CASE c.module_id {whens} END"
+    return f"CASE {column} {whens} END"
+
+
+def _some_fields(column: str, fields: int) -> str:
+    """SQL: 1 in each ``FIELD_BITS`` field of a packed count column above 0, else 0."""
+    low = sum(((1 << (FIELD_BITS - 1)) - 1) << (FIELD_BITS * n) for n in range(fields))
+    top = sum(1 << (FIELD_BITS * n + FIELD_BITS - 1) for n in range(fields))
+    return f"((({column} + {low}) & {top}) >> {FIELD_BITS - 1})"
 
 
 def _people_groups(
@@ -950,15 +994,18 @@ def _people_groups(
     previous_day: datetime.date,
     module_id: int | None = None,
     trained_modules: Iterable[int] = (),
+    enrolments: bool = False,
 ) -> pd.DataFrame:
     """One row per (agency, job role, active, verified, erased, confirmed) of the people
     with an agency in ``scope``: ``people``, and per live module (``module_ids``) the people
     whose certificate in force is ``held_<id>``, ``in_date_<id>``, ``expiring_<id>`` on
-    ``day``, and ``then_<id>`` holding one in date on ``previous_day`` (issued before
-    ``previous_end``, not revoked); ``q<n>`` trained in each quarter (``quarters`` are the
-    bounds), ``period`` trained in the period (``module_id``, if given, for these two);
-    ``most`` the largest number of certificates one person holds (see above);
-    ``any_in_date`` the people in date on ``day`` for at least one of ``trained_modules``.
+    ``day``, ``then_<id>`` holding one in date on ``previous_day`` (issued before
+    ``previous_end``, not revoked), with ``enrolments``, ``open_<id>`` with an enrolment in
+    progress; ``q<n>``
+    trained in each quarter (``quarters`` are the bounds), ``period`` trained in the period
+    (``module_id``, if given, for these two); ``most`` the largest number of certificates
+    one person holds (see above); ``any_in_date`` the people in date on ``day`` for at
+    least one of ``trained_modules``.
 
     ``confirmed`` is 0 (not confirmed), 1 (confirmed since ``previous_end``) or 2 (before).
     """
@@ -967,6 +1014,8 @@ def _people_groups(
     from accounts.privacy import ERASED_DOMAIN
 
     adapt = connection.ops.adapt_datetimefield_value
+    as_text = "+" if connection.vendor == "sqlite" else ""
+    issued, expires = f"{as_text}c.issued_at", f"{as_text}c.expires_at"
     params: list = []
 
     def param(value) -> str:
@@ -977,10 +1026,11 @@ def _people_groups(
         return param(adapt(value))
 
     only = f" AND c.module_id = {int(module_id)}" if module_id else ""
-    other = f" OR c.module_id <> {int(module_id)}" if module_id else ""
     erased = connection.operators["endswith"] % param(
         "%" + connection.ops.prep_for_like_query("@" + ERASED_DOMAIN)
     )
+    state_chunks = _chunks(module_ids, STATES_PER_COLUMN)
+    field_chunks = _chunks(module_ids, FIELDS_PER_COLUMN)
     columns = [
         "u.agency_id AS agency_id",
         "u.job_role AS job_role",
@@ -988,38 +1038,60 @@ def _people_groups(
         "CASE WHEN MAX(e.id) IS NULL THEN 0 ELSE 1 END AS verified",
         f"CASE WHEN u.email {erased} THEN 1 ELSE 0 END AS erased",
         "CASE WHEN u.agency_confirmed_at IS NULL THEN 0 "
-        f"WHEN u.agency_confirmed_at < {moment(previous_end)} THEN 2 ELSE 1 END AS confirmed",
+        f"WHEN {as_text}u.agency_confirmed_at < {moment(previous_end)} THEN 2 ELSE 1 END "
+        "AS confirmed",
         "COUNT(c.id) AS certificates",
     ]
-    state_chunks = _chunks(module_ids, STATES_PER_COLUMN)
     for index, chunk in enumerate(state_chunks):
         columns.append(
             "CAST(SUM(CASE WHEN c.superseded_by_id IS NULL THEN "
-            f"(CASE WHEN c.expires_at < {moment(validity.start_of(day))} THEN {LAPSED_STATE} "
-            f"WHEN c.expires_at < {moment(_expiring_end(day))} THEN {EXPIRING_STATE} "
+            f"(CASE WHEN {expires} < {moment(validity.start_of(day))} THEN {LAPSED_STATE} "
+            f"WHEN {expires} < {moment(_expiring_end(day))} THEN {EXPIRING_STATE} "
             f"ELSE {IN_DATE_STATE} END) * ({_by_module(chunk, STATE_BITS)}) END) AS BIGINT) "
             f"AS s{index}"
         )
-    count_chunks = _chunks(module_ids, COUNTS_PER_COLUMN)
-    for index, chunk in enumerate(count_chunks):
+    for index, chunk in enumerate(field_chunks):
         columns.append(
-            f"CAST(SUM(CASE WHEN c.issued_at < {moment(previous_end)} AND c.expires_at >= "
-            f"{moment(validity.start_of(previous_day))} THEN ({_by_module(chunk, COUNT_BITS)}) "
+            f"CAST(SUM(CASE WHEN {issued} < {moment(previous_end)} AND {expires} >= "
+            f"{moment(validity.start_of(previous_day))} THEN ({_by_module(chunk, FIELD_BITS)}) "
             f"END) AS BIGINT) AS t{index}"
         )
-    # Placeholders are filled in the order they are written (so the first bound first).
-    first = moment(quarters[0])
-    buckets = " ".join(
-        f"WHEN c.issued_at < {moment(end)} THEN {1 << (COUNT_BITS * index)}"
-        for index, end in enumerate(quarters[1:])
-    )
+    # Placeholders are filled in the order they are written.
+    for index, chunk in enumerate(_chunks(list(range(len(quarters) - 1)), FIELDS_PER_COLUMN)):
+        if not chunk:
+            continue
+
+        def bucket(numbers: list[int]) -> str:
+            """The quarter of ``issued`` among ``numbers`` (in order), by halving."""
+            if len(numbers) == 1:
+                return str(1 << (FIELD_BITS * (numbers[0] % FIELDS_PER_COLUMN)))
+            middle = len(numbers) // 2
+            bound = moment(quarters[numbers[middle]])
+            before, after = bucket(numbers[:middle]), bucket(numbers[middle:])
+            return f"CASE WHEN {issued} < {bound} THEN {before} ELSE {after} END"
+
+        first, last = moment(quarters[chunk[0]]), moment(quarters[chunk[-1] + 1])
+        columns.append(
+            f"CAST(SUM(CASE WHEN {issued} >= {first} AND {issued} < {last}{only} "
+            f"THEN {bucket(chunk)} END) AS BIGINT) AS q{index}"
+        )
     columns.append(
-        f"CAST(SUM(CASE WHEN c.issued_at < {first}{other} THEN NULL {buckets} END) AS BIGINT) AS q"
-    )
-    columns.append(
-        f"SUM(CASE WHEN c.issued_at >= {moment(period[0])} AND c.issued_at < "
+        f"SUM(CASE WHEN {issued} >= {moment(period[0])} AND {issued} < "
         f"{moment(period[1])}{only} THEN 1 ELSE 0 END) AS p"
     )
+    joined = ""
+    if enrolments:
+        # At most one open enrolment per person and module (a partial unique index, which
+        # this reads in person order): a power of two per module, summed per person.
+        opened = ", ".join(
+            f"CAST(SUM({_by_module(chunk, FIELD_BITS, 'en.module_id')}) AS BIGINT) AS o{index}"
+            for index, chunk in enumerate(field_chunks)
+        )
+        joined = (
+            f"LEFT JOIN (SELECT en.user_id AS user_id, {opened} FROM courses_enrolment en "  # noqa: S608 # nosec B608
+            "WHERE en.completed_at IS NULL GROUP BY en.user_id) en ON en.user_id = u.id "
+        )
+        columns += [f"MAX(en.o{index}) AS o{index}" for index in range(len(field_chunks))]
     where = "u.agency_id IS NOT NULL"
     if scope.agency_ids is not None:
         ids = sorted(scope.agency_ids) or [0]
@@ -1029,7 +1101,7 @@ def _people_groups(
     inner = (
         f"SELECT {selected} FROM accounts_user u "  # noqa: S608 # nosec B608
         "LEFT JOIN account_emailaddress e ON e.user_id = u.id AND e.email = u.email "
-        f"AND e.verified = {param(True)} "
+        f"AND e.verified = {param(True)} {joined}"
         "LEFT JOIN certificates_certificate c ON c.user_id = u.id AND c.revoked_at IS NULL "
         f"WHERE {where} GROUP BY u.id"
     )
@@ -1037,30 +1109,34 @@ def _people_groups(
     def bit(column: str, shift: int, width: int = 1) -> str:
         return f"(({column} >> {shift}) & {(1 << width) - 1})"
 
-    def some(count: str) -> str:
-        """1 when a packed count (0 to ``MOST_PACKED``) is above 0, else 0: arithmetic,
-        the same on every database, cheaper than a CASE per person."""
-        return f"(({count} + {MOST_PACKED}) >> {COUNT_BITS})"
-
     sums = ["COUNT(*) AS people", "MAX(certificates) AS most"]
-    names = []
+    packed = []  # (column name, [field names])
+    one, two = 1 << FIELD_BITS, 1 << (2 * FIELD_BITS)
     for index, module in enumerate(module_ids):
         state = f"s{index // STATES_PER_COLUMN}"
         low = STATE_BITS * (index % STATES_PER_COLUMN)
-        count = f"t{index // COUNTS_PER_COLUMN}"
-        shift = COUNT_BITS * (index % COUNTS_PER_COLUMN)
-        sums += [
-            f"SUM({bit(state, low)} | {bit(state, low + 1)}) AS held_{module}",
-            f"SUM({bit(state, low + 1)}) AS in_date_{module}",
-            f"SUM({bit(state, low)} & {bit(state, low + 1)}) AS expiring_{module}",
-            f"SUM({some(bit(count, shift, COUNT_BITS))}) AS then_{module}",
-        ]
-        names += [f"held_{module}", f"in_date_{module}", f"expiring_{module}", f"then_{module}"]
-    for index in range(len(quarters) - 1):
-        sums.append(f"SUM({some(bit('q', COUNT_BITS * index, COUNT_BITS))}) AS q{index}")
-        names.append(f"q{index}")
-    sums.append(f"SUM({some('p')}) AS period")
-    names.append("period")
+        # held, in date and expiring of one module, one field each.
+        sums.append(
+            f"SUM(CASE {bit(state, low, STATE_BITS)} WHEN {LAPSED_STATE} THEN 1 "
+            f"WHEN {IN_DATE_STATE} THEN {1 + one} WHEN {EXPIRING_STATE} THEN {1 + one + two} "
+            f"END) AS m{index}"
+        )
+        packed.append((f"m{index}", [f"held_{module}", f"in_date_{module}", f"expiring_{module}"]))
+    for index, chunk in enumerate(field_chunks):
+        if not chunk:
+            continue
+        sums.append(f"SUM({_some_fields(f't{index}', len(chunk))}) AS t{index}")
+        packed.append((f"t{index}", [f"then_{module}" for module in chunk]))
+        if enrolments:
+            sums.append(f"SUM(o{index}) AS o{index}")
+            packed.append((f"o{index}", [f"open_{module}" for module in chunk]))
+    for index, chunk in enumerate(_chunks(list(range(len(quarters) - 1)), FIELDS_PER_COLUMN)):
+        if not chunk:
+            continue
+        sums.append(f"SUM({_some_fields(f'q{index}', len(chunk))}) AS q{index}")
+        packed.append((f"q{index}", [f"q{number}" for number in chunk]))
+    sums.append(f"SUM({_some_fields('p', 1)}) AS period")
+    names = ["period"]
     masks: dict[int, int] = {}
     wanted = set(trained_modules)
     for index, module in enumerate(module_ids):
@@ -1072,7 +1148,12 @@ def _people_groups(
     sums.append(f"SUM(CASE WHEN {any_in_date or '1 = 0'} THEN 1 ELSE 0 END) AS any_in_date")
     names.append("any_in_date")
     keys = ["agency_id", "job_role", "active", "verified", "erased", "confirmed"]
-    grouped, summed = ", ".join(keys), ", ".join(sums)
+    # A packed sum fits 60 bits: read as a whole number, not PostgreSQL's numeric.
+    summed = ", ".join(
+        f"CAST({expression.rsplit(' AS ', 1)[0]} AS BIGINT) AS {expression.rsplit(' AS ', 1)[1]}"
+        for expression in sums
+    )
+    grouped = ", ".join(keys)
     sql = (
         f"SELECT {grouped}, {summed} FROM ({inner}) people "  # noqa: S608 # nosec B608
         f"GROUP BY {grouped}"
@@ -1080,11 +1161,22 @@ def _people_groups(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    frame = pd.DataFrame(rows, columns=[*keys, "people", "most", *names])
-    numbers = [column for column in frame.columns if column not in ("job_role",)]
+    head = [*keys, "people", "most", *[name for name, _ in packed], *names]
+    # As objects first: a column with a NULL would be read as floats, which lose the low
+    # fields of a packed sum.
+    frame = pd.DataFrame(rows, columns=head, dtype=object)
+    numbers = [column for column in head if column != "job_role"]
     frame[numbers] = frame[numbers].fillna(0).astype("int64")
     frame["job_role"] = frame["job_role"].fillna("").astype("str")
-    return frame
+    mask = (1 << FIELD_BITS) - 1
+    unpacked = {
+        field: (frame[name].to_numpy() >> (FIELD_BITS * position)) & mask
+        for name, fields in packed
+        for position, field in enumerate(fields)
+    }
+    return pd.concat(
+        [frame[[*keys, "people", "most"]], pd.DataFrame(unpacked), frame[names]], axis=1
+    )
 
 
 def _expiring_end(day: datetime.date) -> datetime.datetime:
@@ -1157,9 +1249,14 @@ class Dashboard:
             previous_day=self.previous_day,
             module_id=module_id,
             trained_modules=self.modules["module_id"].tolist(),
+            enrolments=connection.vendor == "postgresql",
         )
-        #: Packed counts are exact (see ``MOST_PACKED``); if not, the per-figure queries.
-        self.packed = self.groups.empty or int(self.groups["most"].max()) <= MOST_PACKED
+        #: Packed counts are exact (see ``MOST_PACKED`` and ``LARGEST_GROUP``); if not, the
+        #: per-figure queries.
+        self.packed = self.groups.empty or (
+            int(self.groups["most"].max()) <= MOST_PACKED
+            and int(self.groups["people"].max()) <= LARGEST_GROUP
+        )
         groups = self.groups
         self.counted = groups[
             (groups["active"] == 1) & (groups["verified"] == 1) & (groups["confirmed"] > 0)
@@ -1182,6 +1279,8 @@ class Dashboard:
             return pd.DataFrame(
                 columns=["agency_id", "module_id", "job_role", *FIGURES, "held", "required"]
             )
+        if not self.packed:
+            return _detail(self.scope, self.sector, self.module_id, self.now)[2]
         key = ["agency_id", "job_role"]
         grouped = self.in_view.groupby(key, as_index=False).sum(numeric_only=True)
         people = grouped[[*key, "people"]].rename(columns={"people": "registered"})
@@ -1198,6 +1297,19 @@ class Dashboard:
             ],
             ignore_index=True,
         )
+        if not modules.empty and f"open_{modules['module_id'].iloc[0]}" in grouped:
+            in_progress = pd.concat(
+                [
+                    grouped[key]
+                    .assign(module_id=module)
+                    .assign(in_progress=grouped[f"open_{module}"])
+                    for module in modules["module_id"]
+                ],
+                ignore_index=True,
+            )
+            return _assemble(agencies, modules, people, certificates, in_progress)
+        # At most one enrolment of a person and module is open (a database constraint), so
+        # enrolments are counted, not distinct people.
         in_progress = _frame(
             Enrolment.objects.filter(
                 counted_q("user"),
@@ -1206,7 +1318,7 @@ class Dashboard:
                 module_id__in=modules["module_id"].tolist(),
             )
             .values("user__agency_id", "module_id", "user__job_role")
-            .annotate(in_progress=Count("user", distinct=True))
+            .annotate(in_progress=Count("user"))
             .order_by(),
             ["agency_id", "module_id", "job_role", "in_progress"],
         )

@@ -8,9 +8,15 @@ and its ``<img src="@@PLUGINFILE@@/name" alt="…">`` becomes Wagtail's
 becomes a Wagtail document in the "Lesson documents" collection (signed-in people only) and
 its link ``<a linktype="document" id=…>``. A picture's missing alt text is kept missing: the
 item-writing check flags it for an editor.
+
+Before that, while the upload is read (``run_parse``), each embedded file is stored once per
+import as a :class:`~courses.models.question_import.QuestionImportFile`, so that the preview
+shows the pictures themselves (see ``_preview_text`` and ``show_preview_pictures``); those
+rows go with the preview.
 """
 
 import datetime
+import hashlib
 import html
 import io
 import logging
@@ -18,8 +24,8 @@ import random
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from collections.abc import Callable, Container, Iterable
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from urllib.parse import unquote
 
@@ -30,6 +36,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.models import get_all_child_relations
@@ -42,7 +49,7 @@ from wagtail.utils.file import hash_filelike
 from accounts.audit import record
 
 from ..models import Question, QuestionCategory, QuestionImport, QuestionOption, QuestionPair
-from ..models.question_import import ImportStatus
+from ..models.question_import import INLINE_CONTENT_TYPES, ImportStatus, QuestionImportFile
 from ..question_rules import structure_problems
 from ..quiz_formats import (
     MATCHING,
@@ -142,6 +149,7 @@ def _build_question(parsed: ParsedQuestion, category: QuestionCategory | None) -
 
 
 IMPORT_BATCH = 250  # questions saved per round of bulk inserts
+PREVIEW_BATCH = 100  # questions previewed (their files stored) per transaction
 
 
 @transaction.atomic
@@ -408,16 +416,31 @@ def expire_unconfirmed_imports(now=None) -> int:
     days = getattr(settings, "QUESTION_IMPORT_UNCONFIRMED_DAYS", UNCONFIRMED_IMPORT_DAYS)
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     message = UNCONFIRMED.format(days=days)
-    return QuestionImport.objects.filter(
-        status__in=[ImportStatus.QUEUED, ImportStatus.PARSING, ImportStatus.READY],
-        created_at__lte=cutoff,
-    ).update(
-        status=ImportStatus.FAILED,
-        errors=[asdict(ParseError(0, message))],
-        data=b"",
-        preview=None,
-        finished_at=now or timezone.now(),
-    )
+    waiting = [ImportStatus.QUEUED, ImportStatus.PARSING, ImportStatus.READY]
+    with transaction.atomic():
+        expired = list(
+            QuestionImport.objects.filter(status__in=waiting, created_at__lte=cutoff)
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        count = QuestionImport.objects.filter(pk__in=expired, status__in=waiting).update(
+            status=ImportStatus.FAILED,
+            errors=[asdict(ParseError(0, message))],
+            data=b"",
+            preview=None,
+            finished_at=now or timezone.now(),
+        )
+        _delete_files(expired)  # the preview's pictures go with it
+    return count
+
+
+def _delete_files(question_import_ids: list[int]) -> None:
+    """Delete the stored files of these imports if they have finished (imported, failed or
+    expired): with no preview left to show, nothing refers to them."""
+    QuestionImportFile.objects.filter(
+        question_import_id__in=question_import_ids,
+        question_import__status__in=[ImportStatus.DONE, ImportStatus.FAILED],
+    ).defer("data").delete()
 
 
 def can_see_import(user, question_import: QuestionImport) -> bool:
@@ -511,47 +534,181 @@ class _ProgressWriter:
             self.connection.close()
 
 
+# --- The files of an upload in its preview -----------------------------------------------------
+#
+# The preview is the learner's quiz page data, shown through the learner's own template, whose
+# filter (courses.templatetags.quiz_text.question_html) sanitises every text again and keeps
+# no raw ``<img>``. So a picture of the upload is stored in the preview as a link to the
+# import's copy of the file, marked with PREVIEW_PICTURE: ``<a href="…/files/7/#preview-
+# picture">its alt text</a>``, which the sanitiser leaves as it is; the import's page turns
+# each such link to one of the import's own pictures into the picture itself
+# (``show_preview_pictures``) once the template has rendered. Any other file is a link that
+# downloads it. Both are served by admin_views.question_import_file_view, to the people who
+# may see the import.
+
+PREVIEW_PICTURE = "#preview-picture"
+
+
+@dataclass(frozen=True)
+class PreviewFile:
+    url: str
+    inline: bool  # a picture the preview shows (PNG, JPEG, GIF or WebP, by its bytes)
+
+
+def preview_file_url(question_import_id: int, file_id: int) -> str:
+    return reverse("courses_question_import_file", args=[question_import_id, file_id])
+
+
+def sniff_content_type(data: bytes) -> str:
+    """A file's type from its first bytes, never from its name: the four kinds of picture the
+    preview shows, PDF and sound; anything else (SVG and HTML included) is just bytes."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data[:4] == b"RIFF" and data[8:12] == b"WAVE":
+        return "audio/wav"
+    if data.startswith(b"OggS"):
+        return "audio/ogg"
+    if data[4:8] == b"ftyp":
+        return "audio/mp4"
+    if data.startswith(b"ID3") or (len(data) > 1 and data[0] == 0xFF and data[1] >= 0xE0):
+        return "audio/mpeg"
+    return "application/octet-stream"
+
+
+class _PreviewFiles:
+    """Stores the files of one upload for its preview: once per import for the same bytes,
+    wherever they are used (a second reading of the upload finds the rows the first stored)."""
+
+    def __init__(self, question_import_id: int):
+        self.import_id = question_import_id
+        self.stored: dict[str, PreviewFile] | None = None  # sha256 → file, read when needed
+
+    def _file(self, pk: int, content_type: str) -> PreviewFile:
+        url = preview_file_url(self.import_id, pk)
+        return PreviewFile(url, content_type in INLINE_CONTENT_TYPES)
+
+    def __call__(self, name: str, data: bytes) -> PreviewFile:
+        if self.stored is None:
+            rows = QuestionImportFile.objects.filter(question_import_id=self.import_id)
+            self.stored = {
+                digest: self._file(pk, content_type)
+                for digest, pk, content_type in rows.values_list("sha256", "pk", "content_type")
+            }
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in self.stored:  # one reading at a time (run_parse), so not stored yet
+            row = QuestionImportFile.objects.create(
+                question_import_id=self.import_id,
+                sha256=digest,
+                name=_storable(name)[:255],
+                content_type=sniff_content_type(data),
+                size=len(data),
+                data=data,
+            )
+            self.stored[digest] = self._file(row.pk, row.content_type)
+        return self.stored[digest]
+
+
 _PICTURE_REFERENCE = re.compile(r'<img\b[^>]*src="@@PLUGINFILE@@/[^"]*"[^>]*>')
 _FILE_LINK = re.compile(r'<a\b[^>]*href="@@PLUGINFILE@@/([^"]*)"[^>]*>')
+_MARKED_PICTURE = re.compile(r'<a href="([^"#]*)' + re.escape(PREVIEW_PICTURE) + r'">([^<]*)</a>')
+
+FileFor = Callable[[str], PreviewFile | None]
 
 
-def _preview_text(text: str) -> str:
-    """A text as it will be shown, with a file embedded in the upload (not stored until the
-    import) named in words where its picture or link will be."""
+def _preview_text(text: str, file_for: FileFor) -> str:
+    """A text as it will be shown, with the files embedded in the upload (stored as Wagtail
+    images and documents only when imported) pointing at the import's copies (``file_for``
+    gives the copy of a file, by name): a picture is a link marked PREVIEW_PICTURE, with its
+    alt text as the link's text, and one without alt text is flagged in words beside it; any
+    other file is a link that downloads it. Alt texts and names are escaped."""
+    text = text.replace(PREVIEW_PICTURE + '"', '"')  # only the preview's own links are marked
     if PLUGINFILE not in text:
         return text
 
     def picture(match: re.Match[str]) -> str:
         attrs = dict(_ATTRIBUTE.findall(match.group()))
-        name = html.escape(_file_name(attrs.get("src", "")))
-        alt = attrs.get("alt", "").strip()
-        described = f"described as “{alt}”" if alt else "no description (alt text)"
-        return f"<em>[Picture {name}: {described}]</em>"
+        name = _file_name(attrs.get("src", ""))
+        alt = html.unescape(attrs.get("alt", ""))
+        described = f"described as “{alt.strip()}”" if alt.strip() else "no description (alt text)"
+        label = _text(f"[Picture {name}: {described}]")
+        stored = file_for(name)
+        if stored is None:
+            return f"<em>{label}</em>"
+        url = html.escape(stored.url)
+        if file_kind(name) != "image":  # e.g. <img src="@@PLUGINFILE@@/talk.mp3">: a link
+            return f'<a href="{url}">{_text(alt or name)}</a>'
+        if not stored.inline:  # not a picture a browser may be given to show: a download
+            return f'<a href="{url}">{label}</a>'
+        flag = "" if alt.strip() else f" <em>{label}</em>"
+        return f'<a href="{url}{PREVIEW_PICTURE}">{_text(alt)}</a>{flag}'
 
     def link(match: re.Match[str]) -> str:
-        return f"<a>[File {html.escape(_file_name(match.group(1)))}] "
+        name = _file_name(match.group(1))
+        stored = file_for(name)
+        href = f' href="{html.escape(stored.url)}"' if stored else ""
+        return f"<a{href}>[File {_text(name)}] "
 
     return _FILE_LINK.sub(link, _PICTURE_REFERENCE.sub(picture, text))
 
 
-def preview_item(parsed: ParsedQuestion) -> dict:
+def _text(value: str) -> str:
+    """Text in HTML, escaped as the sanitiser writes it (``& < >``), so the preview's texts are
+    stored as the sanitiser would make them."""
+    return html.escape(value, quote=False)
+
+
+def show_preview_pictures(page: str, pictures: Container[str]) -> str:
+    """The rendered preview with each marked link to one of ``pictures`` (the URLs of the
+    import's own pictures, see above) made the picture, as the learner's page will show it:
+    the link's text (escaped by the template's sanitiser) as its ``alt``. Any other link is
+    left as it is."""
+
+    def show(match: re.Match[str]) -> str:
+        url, text = match.groups()
+        if url not in pictures:
+            return match.group()
+        alt = html.escape(html.unescape(text))
+        return f'<img alt="{alt}" class="richtext-image full-width app-import-picture" src="{url}">'
+
+    return _MARKED_PICTURE.sub(show, page)
+
+
+def preview_item(
+    parsed: ParsedQuestion, store: Callable[[str, bytes], PreviewFile] | None = None
+) -> dict:
     """One question of the preview: the learner's quiz page data for it (the snapshot the
     quiz takes when an attempt starts, options in file order), with where it comes from and
-    the item-writing check's warnings."""
+    the item-writing check's warnings. ``store`` keeps a file embedded in the upload for the
+    preview to show (see ``_PreviewFiles``); without it, files are named in words."""
     from .quizzes import _question_snapshot  # what the learner's quiz page renders
+
+    def file_for(name: str) -> PreviewFile | None:
+        data = parsed.files.get(name)
+        return None if store is None or data is None else store(name, data)
+
+    def show(text: str) -> str:
+        return _preview_text(text, file_for)
 
     question = _build_question(parsed, None)
     item = _question_snapshot(question, random.Random(parsed.line), shuffle_options=False)  # noqa: S311 (not secret)
-    item["stem"] = _preview_text(item["stem"])
-    item["general_feedback"] = _preview_text(item.get("general_feedback", ""))
+    item["stem"] = show(item["stem"])
+    item["general_feedback"] = show(item.get("general_feedback", ""))
     for option in item.get("options", []):
-        option["text"] = _preview_text(option["text"])
-        option["feedback"] = _preview_text(option.get("feedback", ""))
+        option["text"] = show(option["text"])
+        option["feedback"] = show(option.get("feedback", ""))
         option["percent"] = _percent(option["fraction"])
     for pair in item.get("pairs", []):
-        pair["prompt"] = _preview_text(pair["prompt"])
+        pair["prompt"] = show(pair["prompt"])
     for answer in item.get("answers", []):
-        answer["feedback"] = _preview_text(answer.get("feedback", ""))
+        answer["feedback"] = show(answer.get("feedback", ""))
         answer["percent"] = _percent(answer["fraction"])
     item.update(
         line=parsed.line,
@@ -586,9 +743,13 @@ def run_parse(question_import_id: int) -> str:
             progress=lambda done, total: progress(done // 2, total),
         )
         total, preview = len(result.questions), []
-        for done, parsed in enumerate(result.questions if result.ok else [], 1):
-            preview.append(preview_item(parsed))
-            progress(total // 2 + done // 2, total)
+        store = _PreviewFiles(question_import_id)
+        questions = result.questions if result.ok else []
+        for start in range(0, total, PREVIEW_BATCH):
+            with transaction.atomic():  # one commit for the files of a batch, not one each
+                for done, parsed in enumerate(questions[start : start + PREVIEW_BATCH], start + 1):
+                    preview.append(preview_item(parsed, store))
+                    progress(total // 2 + done // 2, total)
     except Exception:
         logger.exception("Question import %s could not be read", question_import_id)
         result, preview = ParseResult(errors=[ParseError(0, UNREADABLE)]), []
@@ -631,6 +792,7 @@ def _fail(question_import_id: int, errors: list[ParseError], **fields) -> None:
         finished_at=timezone.now(),
         **fields,
     )
+    _delete_files([question_import_id])
 
 
 class _AlreadyImported(Exception):
@@ -667,6 +829,7 @@ def run_import(question_import_id: int, user_id: int | None) -> str:
                 progress_at=timezone.now(),
                 finished_at=timezone.now(),
             )
+            _delete_files([question_import_id])  # the preview's copies: the preview has gone
             record(
                 "import.questions",
                 actor=user,

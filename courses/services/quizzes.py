@@ -13,6 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from pagecache.versions import bump_learner
+
 from ..grading import (  # noqa: F401 (grade and QuestionResult are part of this service's API)
     FULL_MARKS,
     QuestionResult,
@@ -372,6 +374,7 @@ def submit_attempt(attempt: Attempt, token: str, now: datetime.datetime | None =
         )
         locked.refresh_from_db()
         if updated:
+            bump_learner(locked.user_id)  # graded by update(): no signal reaches pagecache
             logger.info("Graded attempt %s: %s%%", locked.pk, percent)
             graded = locked
             transaction.on_commit(lambda: attempt_graded.send(sender=Attempt, attempt=graded))

@@ -145,6 +145,32 @@ def test_more_certificates_than_packed_counts_hold_fall_back_to_queries(edge_cas
         assert_same(Scope(None), sector="police")
 
 
+def test_a_group_too_large_for_its_packed_fields_falls_back_to_queries(edge_cases, monkeypatch):
+    """Summed over a group of 2**FIELD_BITS people or more, a packed field could carry into
+    the next one: then every figure is counted by the per-figure queries."""
+    monkeypatch.setattr(coverage, "LARGEST_GROUP", 1)
+    with time_machine.travel(NOW, tick=False):
+        assert not Dashboard(Scope(None)).packed
+        got = assert_same(Scope(None))
+        assert_same(Scope(None), sector="police")
+    assert got["tiles"]["in_date"] > 0 and got["tiles"]["in_progress"] > 0
+
+
+def test_the_agency_table_written_in_python_escapes_names(catalogue, client, user_with_role):
+    """The agency table's rows are written by the view, not the template: names are still
+    escaped, and every figure still links to its people."""
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    build(catalogue, coordinator)
+    agency = AgencyFactory(name='Fish & <b>"Chips"</b>', sector="housing", headcount=4)
+    UserFactory(agency=agency)
+    sign_in(client, coordinator)
+    html = client.get(reverse("courses:coverage")).content.decode()
+    assert "<b>" not in html
+    assert "Fish &amp; &lt;b&gt;&quot;Chips&quot;&lt;/b&gt;" in html
+    learners = reverse("courses:coverage_learners", args=[agency.pk, 0]).rsplit("/0/", 1)[0]
+    assert html.count(f'href="{learners}/') >= 7  # registered, and six figures a module
+
+
 def test_a_past_moment_is_refused():
     with pytest.raises(ValueError, match="today"):
         Dashboard(Scope(None), now=NOW - datetime.timedelta(days=400))

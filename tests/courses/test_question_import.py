@@ -392,8 +392,11 @@ def test_search_indexing_waits_for_the_whole_import_and_runs_once(
         created = question_bank.import_questions(result, user=editor)
     assert len(created) == 4
     assert list(backend.search("helpline", Question)) == []  # nothing indexed per save
-    assert len(callbacks) == 1  # one task for the whole import, queued on commit
-    callbacks[0]()
+    # One task for the whole import, queued on commit (besides the page cache's own
+    # version move, pagecache.versions).
+    indexing = [callback for callback in callbacks if callback.__module__ != "pagecache.versions"]
+    assert len(indexing) == 1
+    indexing[0]()
     assert sorted(q.name for q in backend.search("helpline", Question)) == ["Helpline", "Negative"]
     # Each question has its first revision and its history entry, as a save would give it.
     for question in created:

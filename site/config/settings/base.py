@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "xapi",
     "badges",
     "dataapi",
+    "pagecache",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -107,7 +108,15 @@ MIDDLEWARE = [
     "accounts.admin_door.AdminDoorMiddleware",
     "accounts.audit.SignInRefusalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so every check above runs on a cached page too (pagecache; docs/operations.md).
+    "pagecache.middleware.LearnerPageCacheMiddleware",
 ]
+
+# The learner's page cache (pagecache): a signed-in learner's repeat view of a lesson,
+# module, the catalogue or their dashboard, kept at most this long (0 turns it off), and
+# the session values those pages depend on (part of the key).
+LEARNER_PAGE_CACHE_SECONDS = int(os.environ.get("LEARNER_PAGE_CACHE_SECONDS", "300"))
+LEARNER_PAGE_CACHE_SESSION_KEYS = ["courses_content_notes_seen"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

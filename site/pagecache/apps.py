@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PageCacheConfig(AppConfig):
+    name = "pagecache"
+    verbose_name = "Learner page cache"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()
