@@ -51,7 +51,9 @@ def _key(request, user) -> str | None:
     parts = [
         str(user.pk),
         secret,
-        request.get_host(),
+        # Which Wagtail site answers (never used for a link; CommonMiddleware has already
+        # refused a host not in ALLOWED_HOSTS).
+        request.META.get("HTTP_HOST", ""),
         request.get_full_path(),
         *session,
         account,
