@@ -305,9 +305,6 @@ def main() -> None:
     override_settings(
         TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     ).enable()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA journal_mode=WAL")
 
     from accounts.factories import UserFactory
     from accounts.roles import Role

@@ -149,6 +149,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default, one file. Write-ahead logging lets pages be read while a long
+    # write (a question import, in one transaction) is under way, and a writer that finds the
+    # file locked waits up to SQLITE_TIMEOUT seconds (Python's default is 5) rather than
+    # failing the request (docs/operations.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
