@@ -51,8 +51,12 @@ MODULES: dict[str, list[str]] = {
     "courses/services/learning.py": [
         "tests/courses/test_services.py",
         "tests/courses/test_boundaries.py",
+        "tests/courses/test_learning_boundaries.py",
     ],
-    "courses/services/nudges.py": ["tests/courses/test_nudges.py"],
+    "courses/services/nudges.py": [
+        "tests/courses/test_nudges.py",
+        "tests/courses/test_nudges_boundaries.py",
+    ],
     "courses/services/question_bank.py": ["tests/courses/test_question_bank.py"],
     "courses/services/quizzes.py": [
         "tests/courses/test_quizzes.py",
@@ -106,6 +110,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "site/accounts/privacy.py": [
         "tests/accounts/test_privacy.py",
+        "tests/accounts/test_privacy_export.py",
         "tests/accounts/test_boundaries.py",
     ],
     "site/config/ratelimit.py": [
@@ -116,6 +121,20 @@ MODULES: dict[str, list[str]] = {
 
 # Mutant name -> why no test can tell it from the original (left out of the score).
 EQUIVALENT: dict[str, str] = {
+    "courses.services.nudges.x_nudge_required_missing__mutmut_4": "the PermissionDenied "
+    "message is never shown: the 403 page has its own words",
+    "courses.services.nudges.x_nudge_required_missing__mutmut_5": "as _4",
+    "courses.services.nudges.x_nudge_required_missing__mutmut_6": "as _4",
+    "courses.services.nudges.x_nudge_required_missing__mutmut_7": "as _4",
+    "courses.services.nudges.x_nudge_required_missing__mutmut_27": "the first read of the "
+    "audit log finds nobody, so each person is looked at again under the lock, which finds the "
+    "reminder: the same result, one query more each",
+    "courses.services.nudges.x_nudge_required_missing__mutmut_30": "as _27 (the module left "
+    "out of the first read)",
+    "courses.services.learning.x_refresh_completion__mutmut_3": "select_related(None): the "
+    "module is then read when completion rules need it, the same row; one query more",
+    "courses.services.learning.x_refresh_completion__mutmut_11": "saving every field of a "
+    "row just read under a lock writes back the values it holds",
     "config.ratelimit.x__as_ip__mutmut_20": "split(':') without maxsplit: the branch only "
     "runs when the value has exactly one ':'",
     "config.ratelimit.x__as_ip__mutmut_21": "rsplit for split: exactly one ':' there",

@@ -17,34 +17,15 @@ from django.utils import timezone
 
 from accounts.models import AuditEvent, JobRole
 from accounts.roles import Role
-from certificates.services import issue_certificate
-from courses.factories import module_with_lessons
-from courses.models import Enrolment, TrainingRequirement
 from courses.selectors.coverage import learners_for_cell
-from network.factories import AgencyFactory
 from tests.helpers import sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def data(user_with_role, catalogue):
-    police = AgencyFactory(name="Northshire Constabulary", sector="police", headcount=10)
-    health = AgencyFactory(name="Hillside Trust", sector="health", headcount=5)
-    module = module_with_lessons(catalogue, count=1, title="Identifying domestic abuse")
-    TrainingRequirement.objects.create(module=module, sector="police", job_role=JobRole.FRONTLINE)
-    people = {
-        name: user_with_role(full_name=name, agency=police)
-        for name in ("Holder", "Missing One", "Missing Two")
-    }
-    # Not required: a manager, where the requirement is for frontline staff only.
-    people["Manager"] = user_with_role(full_name="Manager", agency=police, job_role=JobRole.MANAGER)
-    enrolment = Enrolment.objects.create(
-        user=people["Holder"], module=module, completed_at=timezone.now()
-    )
-    issue_certificate(enrolment)
-    nurse = user_with_role(full_name="Nurse", agency=health)
-    return {"police": police, "health": health, "module": module, "nurse": nurse, **people}
+def data(nudge_partnership):
+    return nudge_partnership
 
 
 def nudge_url(agency, module):
