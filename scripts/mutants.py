@@ -57,7 +57,13 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_nudges.py",
         "tests/courses/test_nudges_boundaries.py",
     ],
-    "courses/services/question_bank.py": ["tests/courses/test_question_bank.py"],
+    "courses/services/question_bank.py": [
+        "tests/courses/test_question_bank.py",
+        "tests/courses/test_question_import.py",
+        "tests/courses/test_question_import_files.py",
+        "tests/courses/test_quiz_formats.py",
+        "tests/courses/test_quiz_roundtrip.py",
+    ],
     "courses/services/quizzes.py": [
         "tests/courses/test_quizzes.py",
         "tests/courses/test_quiz_formats.py",
@@ -74,6 +80,7 @@ MODULES: dict[str, list[str]] = {
     "courses/selectors/question_quality.py": ["tests/courses/test_question_quality.py"],
     "courses/selectors/quizzes.py": [
         "tests/courses/test_quizzes.py",
+        "tests/courses/test_quiz_typed.py",
         "tests/courses/test_boundaries.py",
     ],
     "certificates/services.py": [
