@@ -82,6 +82,7 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_quizzes.py",
         "tests/courses/test_quiz_typed.py",
         "tests/courses/test_boundaries.py",
+        "tests/courses/test_quiz_selectors_boundaries.py",
     ],
     "certificates/services.py": [
         "tests/certificates/test_services.py",
@@ -128,6 +129,11 @@ MODULES: dict[str, list[str]] = {
 
 # Mutant name -> why no test can tell it from the original (left out of the score).
 EQUIVALENT: dict[str, str] = {
+    "courses.selectors.quizzes.x_attempt_for_user__mutmut_8": "the Http404 message is never "
+    "shown (DEBUG is off; the 404 page has its own words)",
+    "courses.selectors.quizzes.x_attempt_for_user__mutmut_9": "as _8",
+    "courses.selectors.quizzes.x_attempt_for_user__mutmut_10": "as _8",
+    "courses.selectors.quizzes.x_attempt_for_user__mutmut_11": "as _8",
     "courses.services.nudges.x_nudge_required_missing__mutmut_4": "the PermissionDenied "
     "message is never shown: the 403 page has its own words",
     "courses.services.nudges.x_nudge_required_missing__mutmut_5": "as _4",
