@@ -415,18 +415,25 @@ def child(workspace: Path, *args: str, capture: bool = False) -> subprocess.Comp
     )
 
 
+UNTESTED = ("not checked", "check was interrupted by user")
+
+
 def score(statuses: dict[str, str]) -> dict:
+    """The score over the mutants tested. A run stopped part-way leaves some untested
+    (mutmut's "not checked"): they are left out and counted in ``untested``."""
     counted = {name: state for name, state in statuses.items() if name not in EQUIVALENT}
+    untested = sum(state in UNTESTED for state in counted.values())
     killed = sum(state == "killed" for state in counted.values())
     timeout = sum(state == "timeout" for state in counted.values())
-    total = len(counted)
+    total = len(counted) - untested
     survived = total - killed - timeout
     return {
         "mutants": total,
         "killed": killed,
         "survived": survived,
         "timeout": timeout,
-        "equivalent": len(statuses) - total,
+        "equivalent": len(statuses) - len(counted),
+        "untested": untested,
         "score": 100.0 * (killed + timeout) / total if total else 100.0,
     }
 
@@ -477,13 +484,18 @@ def drive(modules: list[str], *, keep: bool, max_children: int, write: bool) -> 
         )
         row = score(found["statuses"])
         row["date"] = datetime.date.today().isoformat()
+        if row["untested"]:
+            row["date"] += (
+                f" (partial: {row['mutants']} of {row['mutants'] + row['untested']} tested)"
+            )
         results[module] = row
         survivors_file = workspace / "survivors.txt"
         survivors_file.write_text("\n\n".join(found["diffs"].values()) + "\n")
         print(
             f"--- {module}: {row['killed'] + row['timeout']} / {row['mutants']} killed "
             f"({row['score']:.1f} %), {row['survived']} survived, {row['timeout']} timeout, "
-            f"{row['equivalent']} equivalent left out; {minutes:.1f} minutes",
+            f"{row['equivalent']} equivalent left out, {row['untested']} not tested; "
+            f"{minutes:.1f} minutes",
             flush=True,
         )
         for name, diff in found["diffs"].items():
