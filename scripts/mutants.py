@@ -466,13 +466,20 @@ def write_doc(rows: dict[str, dict]) -> None:
     DOC.write_text(text)
 
 
-def drive(modules: list[str], *, keep: bool, max_children: int, write: bool) -> int:
+def drive(
+    modules: list[str], *, keep: bool, max_children: int, write: bool, report_only: bool = False
+) -> int:
     results = {}
     for module in modules:
         print(f"\n=== {module}: tests {' '.join(MODULES[module])}", flush=True)
-        workspace = prepare(module, keep=keep)
+        workspace = prepare(module, keep=keep or report_only)
         started = time.monotonic()
-        run = child(workspace, "--in-workspace", "run", module, "--max-children", str(max_children))
+        if report_only:
+            run = subprocess.CompletedProcess([], 0)
+        else:
+            run = child(
+                workspace, "--in-workspace", "run", module, "--max-children", str(max_children)
+            )
         minutes = (time.monotonic() - started) / 60
         report = child(workspace, "--in-workspace", "report", module, capture=True)
         if report.returncode != 0 or '{"statuses"' not in report.stdout:
@@ -520,6 +527,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="reuse the previous run's results")
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/quality.md")
     parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="score the previous run as it stands (one stopped part-way: partial), run nothing",
+    )
+    parser.add_argument(
         "--max-children",
         type=int,
         default=int(os.environ.get("MUTANTS_CHILDREN", "1")),
@@ -539,7 +551,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{module}\n    " + "\n    ".join(tests))
         return 0
     modules = select(args.module)
-    return drive(modules, keep=args.keep, max_children=args.max_children, write=not args.no_doc)
+    return drive(
+        modules,
+        keep=args.keep,
+        max_children=args.max_children,
+        write=not args.no_doc,
+        report_only=args.report_only,
+    )
 
 
 if __name__ == "__main__":

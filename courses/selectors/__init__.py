@@ -194,7 +194,7 @@ def current_enrolment(user, module: ModulePage) -> Enrolment | None:
 
 
 def module_outline(module: ModulePage, user) -> ModuleOutline:
-    lessons = list(live_lessons(module).only("id", "title", "slug", "url_path", "path", "depth"))
+    lessons = list(live_lessons(module).only("id", "title", "slug", "url_path"))
     enrolment = current_enrolment(user, module)
     done_ids = set()
     if enrolment is not None:
