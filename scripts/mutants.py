@@ -166,6 +166,8 @@ EQUIVALENT: dict[str, str] = {
     "both databases read the unique (year, quarter) index backwards for it, so the latest "
     "quarter of the year still comes first",
     "courses.selectors.snapshots.x_snapshot_choices__mutmut_11": "as x_default_choice__mutmut_5",
+    "courses.selectors.snapshots.xǁQuarterǁprevious__mutmut_10": "(n + 2) % 4 and "
+    "(n - 2) % 4 are the same number: -2 and 2 differ by 4",
     "courses.selectors.snapshots.x_board_report__mutmut_27": "the exception's message is "
     "never shown: the page only asks for quarters its picker offers and words its own refusal",
     "courses.selectors.snapshots.xǁQuarterǁparse__mutmut_3": "with two '-Q' in a key, "

@@ -124,3 +124,24 @@ def test_a_report_of_a_quarter_without_a_snapshot_is_refused(key):
     snapshot(2026, 2)
     with pytest.raises(CoverageSnapshot.DoesNotExist):
         board_report(key, now=london(2026, 12, 1))
+
+
+def test_a_final_report_carries_its_snapshots_own_record():
+    stored = snapshot(2026, 1, trained_in_quarter=3)
+    report = board_report("2026-Q1", now=london(2026, 11, 30))
+    assert report["key"] == "2026-Q1" and report["final"] is True
+    assert report["taken_at"] == stored.taken_at == Quarter(2026, 1).end
+    assert report["definitions_version"] == "test"
+    assert report["period_last_day"] == datetime.date(2026, 3, 31)
+
+
+def test_an_agency_without_a_headcount_has_no_coverage_figure(catalogue):
+    from courses.selectors.snapshots import quarter_figures
+    from network.factories import AgencyFactory
+
+    module_with_lessons(catalogue, count=1, title="Module")
+    AgencyFactory(name="Counted", sector="police", headcount=40)
+    AgencyFactory(name="Uncounted", sector="health", headcount=None)
+    rows = {row["agency"]: row for row in quarter_figures(Quarter(2026, 3))["agencies"]}
+    assert (rows["Counted"]["headcount"], rows["Counted"]["coverage"]) == (40, 0)
+    assert (rows["Uncounted"]["headcount"], rows["Uncounted"]["coverage"]) == (None, None)
