@@ -149,6 +149,8 @@ MODULES: dict[str, list[str]] = {
 
 # Mutant name -> why no test can tell it from the original (left out of the score).
 EQUIVALENT: dict[str, str] = {
+    "courses.selectors.requirements.x_target_counts__mutmut_12": "values_list(flat=True) "
+    "with no field names reads the first field, the primary key",
     "courses.selectors.requirements.x_person_from_row__mutmut_21": "its rows come from "
     "reminder_candidates, people who count, so confirmed: the date is never missing",
     "courses.selectors.snapshots.x__change__mutmut_5": "the figures compared are whole "
