@@ -151,6 +151,10 @@ MODULES: dict[str, list[str]] = {
 EQUIVALENT: dict[str, str] = {
     "courses.selectors.requirements.x_target_counts__mutmut_12": "values_list(flat=True) "
     "with no field names reads the first field, the primary key",
+    "courses.selectors.requirements.x_person_of__mutmut_2": "someone signed in with a job "
+    "role but no agency then finds no active agency with no id: None either way",
+    "courses.selectors.requirements.x_person_of__mutmut_18": "a person's email is read only "
+    "for reminders, whose people come from person_from_row",
     "courses.selectors.requirements.x_person_from_row__mutmut_21": "its rows come from "
     "reminder_candidates, people who count, so confirmed: the date is never missing",
     "courses.selectors.snapshots.x__change__mutmut_5": "the figures compared are whole "
@@ -170,6 +174,18 @@ EQUIVALENT: dict[str, str] = {
     "courses.selectors.snapshots.x_snapshot_choices__mutmut_11": "as x_default_choice__mutmut_5",
     "courses.selectors.snapshots.xǁQuarterǁprevious__mutmut_10": "(n + 2) % 4 and "
     "(n - 2) % 4 are the same number: -2 and 2 differ by 4",
+    "courses.selectors.snapshots.x_figures_at__mutmut_15": "given the period and the "
+    "sectors, headlines reads its moment only to default them",
+    "courses.selectors.snapshots.x_figures_at__mutmut_20": "as _15 (no moment)",
+    "courses.selectors.snapshots.x_figures_at__mutmut_16": "without a period, headlines "
+    "counts the quarter containing the moment up to the end of its day: for a quarter's "
+    "last moment, that quarter",
+    "courses.selectors.snapshots.x_figures_at__mutmut_21": "as _16",
+    "courses.selectors.snapshots.x_figures_at__mutmut_17": "without the sectors, headlines "
+    "works them out again for the same moment: the same figures, more queries",
+    "courses.selectors.snapshots.x_figures_at__mutmut_22": "as _17",
+    "courses.selectors.snapshots.x_figures_at__mutmut_35": "with no sectors the sum of "
+    "the empty column is 0 as well",
     "courses.selectors.snapshots.x_board_report__mutmut_27": "the exception's message is "
     "never shown: the page only asks for quarters its picker offers and words its own refusal",
     "courses.selectors.snapshots.xǁQuarterǁparse__mutmut_3": "with two '-Q' in a key, "

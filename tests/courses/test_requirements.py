@@ -277,6 +277,28 @@ def test_trend_against_the_end_of_the_previous_quarter(requirement, module, pers
     assert row.change_text == "−10.0 points"
 
 
+def test_the_trend_adds_up_every_job_role_a_requirement_covers(requirement, module, person):
+    # A sector-wide requirement: every job role is counted together, each with a
+    # different number trained by the end of the previous quarter (support staff: none).
+    end = datetime.date(2026, 9, 30)
+    joined = datetime.date(2026, 1, 5)
+    for role, issued in (
+        ("manager", end - 10 * DAYS),
+        ("manager", end),
+        ("manager", None),
+        ("frontline", end - 30 * DAYS),
+        ("frontline", end + DAYS),  # trained after the quarter ended
+        ("support", None),  # a role nobody in had trained then
+    ):
+        someone = person(confirmed_on=joined, job_role=role)
+        if issued:
+            certify(someone, module, DAY + 200 * DAYS, issued_on=issued)
+
+    row = row_for(targets_table(Scope(None), DAY), requirement)
+    assert (row.people, row.in_date) == (6, 4)
+    assert (row.previous_people, row.previous_in_date) == (6, 3)
+
+
 def test_trend_without_anyone_then_has_no_figure(requirement, person):
     person(confirmed_on=DAY)
     row = row_for(targets_table(Scope(None), DAY), requirement)

@@ -145,3 +145,45 @@ def test_an_agency_without_a_headcount_has_no_coverage_figure(catalogue):
     rows = {row["agency"]: row for row in quarter_figures(Quarter(2026, 3))["agencies"]}
     assert (rows["Counted"]["headcount"], rows["Counted"]["coverage"]) == (40, 0)
     assert (rows["Uncounted"]["headcount"], rows["Uncounted"]["coverage"]) == (None, None)
+
+
+def test_numbers_from_pandas_are_stored_as_plain_numbers():
+    import json
+
+    import numpy
+
+    from courses.selectors.snapshots import _plain, _whole
+
+    assert _plain(numpy.int64(7)) == 7 and type(_plain(numpy.int64(7))) is int
+    assert type(_plain(numpy.float64(2.5))) is float
+    assert _plain(numpy.float64("nan")) is None and _plain(float("nan")) is None
+    assert _plain(None) is None and _whole(None) is None
+    assert _whole(numpy.float64(40.0)) == 40 and type(_whole(numpy.float64(40.0))) is int
+    json.dumps([_plain(numpy.int64(7)), _whole(numpy.float64(40.0))])
+
+
+def test_a_quarter_with_nobody_in_it_has_nobody_in_date():
+    from courses.selectors.snapshots import quarter_figures
+
+    assert quarter_figures(Quarter(2026, 3))["headline"]["in_date_people"] == 0
+
+
+def test_quarter_figures_count_certificates_as_at_the_quarters_end(user_with_role, catalogue):
+    """In date and expiring soon at 30 June 2025 (it expired in July 2025)."""
+    from certificates.models import Certificate
+    from certificates.services import issue_certificate
+    from courses.selectors.snapshots import quarter_figures
+    from network.factories import AgencyFactory
+
+    module = module_with_lessons(catalogue, count=1, title="Module")
+    learner = user_with_role(
+        agency=AgencyFactory(sector="police", headcount=10),
+        agency_confirmed_at=london(2024, 6, 1),
+    )
+    issued = london(2024, 7, 20, 12)
+    enrolment = Enrolment.objects.create(user=learner, module=module, completed_at=issued)
+    certificate = issue_certificate(enrolment, now=issued)
+    Certificate.objects.filter(pk=certificate.pk).update(expires_at=london(2025, 7, 20, 12))
+    headline = quarter_figures(Quarter(2025, 2))["headline"]
+    assert (headline["in_date_certificates"], headline["expiring_soon"]) == (1, 1)
+    assert (headline["in_date_people"], headline["coverage"]) == (1, 10)
