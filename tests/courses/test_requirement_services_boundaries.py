@@ -145,3 +145,15 @@ def test_nobody_without_a_job_role_is_reminded(required, member):
     mail.outbox.clear()
     assert send_overdue_reminders(DUE + DAY) == 1
     assert [message.to for message in mail.outbox] == [["role@example.org"]]
+
+
+def test_required_training_under_way_is_shown_as_in_progress(required, member):
+    from courses.models import Enrolment
+    from courses.selectors.requirements import required_for
+
+    first, second = required
+    learner, colleague = member(), member()
+    Enrolment.objects.create(user=learner, module=first)
+    Enrolment.objects.create(user=colleague, module=second)
+    items = {item.module.title: item.in_progress for item in required_for(learner, DUE)}
+    assert items == {"First": True, "Second": False}

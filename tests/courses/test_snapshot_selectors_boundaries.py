@@ -142,7 +142,13 @@ def test_an_agency_without_a_headcount_has_no_coverage_figure(catalogue):
     module_with_lessons(catalogue, count=1, title="Module")
     AgencyFactory(name="Counted", sector="police", headcount=40)
     AgencyFactory(name="Uncounted", sector="health", headcount=None)
-    rows = {row["agency"]: row for row in quarter_figures(Quarter(2026, 3))["agencies"]}
+    figures = quarter_figures(Quarter(2026, 3))
+    sectors = {row["sector"]: row for row in figures["sectors"]}
+    police = sectors["police"]
+    assert (police["name"], police["headcount"], police["trained"]) == ("Police", 40, 0)
+    assert police["coverage"] == 0 and sectors["health"]["coverage"] is None
+    assert sectors["health"]["headcount"] is None
+    rows = {row["agency"]: row for row in figures["agencies"]}
     assert (rows["Counted"]["headcount"], rows["Counted"]["coverage"]) == (40, 0)
     assert (rows["Uncounted"]["headcount"], rows["Uncounted"]["coverage"]) == (None, None)
 
