@@ -9,6 +9,7 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     FloatField,
     OuterRef,
     Q,
@@ -152,7 +153,10 @@ def venue_staff(venue: Venue, now=None) -> list[StaffRow]:
             )
         )
     rows = []
-    for m in memberships.order_by("role", "user__full_name", "invited_email"):
+    # Contacts, then staff; in each, people who have joined by name, then invitations by
+    # address (nulls_last: SQLite would put the nameless invitations first, PostgreSQL last).
+    order = ("role", F("user__full_name").asc(nulls_last=True), "invited_email")
+    for m in memberships.order_by(*order):
         rows.append(
             StaffRow(
                 membership=m,
@@ -349,11 +353,14 @@ def _nearest(venues, lat: float, lng: float, radius_km: float, limit: int):
     flat-earth distance (within 0.2% of the great-circle one at city scale) and returns
     only the nearest few, so no row becomes a Python object unless it may be shown; exact
     distances are computed for those, with a margin (1% on the radius, 10 extra rows) so
-    the exact order and radius still hold.
+    the exact order and radius still hold. The box has the margin too: its 111.32 km to a
+    degree is a little more than a degree of the great circle (111.19 km), so a box of the
+    bare radius would leave out places in the last 0.1% of it due north or east.
     """
+    reach = radius_km * 1.01
     km_per_degree_east = 111.32 * max(math.cos(math.radians(lat)), 0.01)
-    dlat = radius_km / 111.32
-    dlng = radius_km / km_per_degree_east
+    dlat = reach / 111.32
+    dlng = reach / km_per_degree_east
     boxed = venues.filter(
         latitude__range=(lat - dlat, lat + dlat), longitude__range=(lng - dlng, lng + dlng)
     )
@@ -362,7 +369,7 @@ def _nearest(venues, lat: float, lng: float, radius_km: float, limit: int):
     squared = ExpressionWrapper(north * north + east * east, FloatField())
     rows = (
         boxed.annotate(squared_km=squared)
-        .filter(squared_km__lte=(radius_km * 1.01) ** 2)
+        .filter(squared_km__lte=reach**2)
         .order_by("squared_km", "pk")
         .values_list("pk", "latitude", "longitude")[: limit + 10]
     )

@@ -77,6 +77,9 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_quizzes.py",
         "tests/courses/test_quiz_formats.py",
         "tests/courses/test_boundaries.py",
+        "tests/courses/test_quiz_typed.py",
+        "tests/courses/test_quiz_fractions.py",
+        "tests/courses/test_quiz_services_boundaries.py",
     ],
     "courses/selectors/__init__.py": [
         "tests/courses/test_selectors.py",
@@ -118,11 +121,24 @@ MODULES: dict[str, list[str]] = {
         "tests/network/test_claim.py",
         "tests/network/test_apply.py",
         "tests/network/test_manage.py",
+        "tests/network/test_hours.py",
+        "tests/network/test_listing_changes.py",
+        "tests/network/test_review_admin.py",
+        "tests/network/test_staff_import.py",
     ],
     "network/selectors.py": [
         "tests/network/test_selectors.py",
         "tests/network/test_boundaries.py",
         "tests/network/test_finder.py",
+        "tests/network/test_services.py",
+        "tests/network/test_apply.py",
+        "tests/network/test_claim.py",
+        "tests/network/test_manage.py",
+        "tests/network/test_hours.py",
+        "tests/network/test_listing_changes.py",
+        "tests/network/test_review_admin.py",
+        "tests/network/test_listing_selectors_boundaries.py",
+        "tests/network/test_selectors_boundaries.py",
     ],
     "site/accounts/services.py": [
         "tests/accounts/test_signup.py",
@@ -332,6 +348,10 @@ EQUIVALENT: dict[str, str] = {
     "accounts.security.x_end_sessions_of__mutmut_4": "as _2: the count (= 1 for += 1)",
     "accounts.security.x_end_sessions_of__mutmut_5": "as _2: the count (-= 1 for += 1)",
     "accounts.security.x_end_sessions_of__mutmut_6": "as _2: the count (+= 2 for += 1)",
+    "courses.services.quizzes.x_extend_time__mutmut_23": "a deadline left after the time "
+    "limit was removed: 10 or 11 minutes halved and rounded down are both 5, the minimum",
+    "courses.services.quizzes.x_extend_time__mutmut_32": "every field saved instead of the "
+    "deadline: the row was read under its lock in this transaction, so the others are unchanged",
     "accounts.privacy.x_apply_retention__mutmut_17": "values_list() without a field name: "
     "flat=True then gives the first column, which is the id (the pk) anyway",
     "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "
@@ -385,11 +405,26 @@ def _patch_mutmut(module: str) -> None:
     cfg.also_copy.append(Path("mutmut_settings.py"))
 
 
-def run_in_workspace(module: str, max_children: int) -> None:
+def run_in_workspace(module: str, max_children: int, names: list[str] = ()) -> None:
     import mutmut.__main__ as mutmut_main
 
     _patch_mutmut(module)
-    mutmut_main.cli(["run", "--max-children", str(max_children)], standalone_mode=False)
+    mutmut_main.cli(["run", "--max-children", str(max_children), *names], standalone_mode=False)
+
+
+def retest_names(module: str) -> list[str]:
+    """The previous run's survivors (and mutants no test reached), to test again."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
+
+    _patch_mutmut(module)
+    data = SourceFileMutationData(path=Path(module))
+    data.load()
+    return sorted(
+        name
+        for name, code in data.exit_code_by_key.items()
+        if status_by_exit_code[code] in ("survived", "no tests") and name not in EQUIVALENT
+    )
 
 
 def report_in_workspace(module: str) -> None:
@@ -493,18 +528,29 @@ def write_doc(rows: dict[str, dict]) -> None:
 
 
 def drive(
-    modules: list[str], *, keep: bool, max_children: int, write: bool, report_only: bool = False
+    modules: list[str],
+    *,
+    keep: bool,
+    max_children: int,
+    write: bool,
+    report_only: bool = False,
+    retest: bool = False,
 ) -> int:
     results = {}
     for module in modules:
         print(f"\n=== {module}: tests {' '.join(MODULES[module])}", flush=True)
-        workspace = prepare(module, keep=keep or report_only)
+        workspace = prepare(module, keep=keep or report_only or retest)
         started = time.monotonic()
         if report_only:
             run = subprocess.CompletedProcess([], 0)
         else:
             run = child(
-                workspace, "--in-workspace", "run", module, "--max-children", str(max_children)
+                workspace,
+                "--in-workspace",
+                "retest" if retest else "run",
+                module,
+                "--max-children",
+                str(max_children),
             )
         minutes = (time.monotonic() - started) / 60
         report = child(workspace, "--in-workspace", "report", module, capture=True)
@@ -551,6 +597,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", help="a module or folder (default: every module)")
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
     parser.add_argument("--keep", action="store_true", help="reuse the previous run's results")
+    parser.add_argument(
+        "--retest",
+        action="store_true",
+        help="test again only the previous run's survivors, with the tests as they are now "
+        "(after adding tests; the module itself must be unchanged since that run)",
+    )
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/quality.md")
     parser.add_argument(
         "--report-only",
@@ -569,6 +621,11 @@ def main(argv: list[str] | None = None) -> int:
         action, module = args.in_workspace
         if action == "run":
             run_in_workspace(module, args.max_children)
+        elif action == "retest":
+            names = retest_names(module)
+            print(f"testing again {len(names)} survivors of the previous run", flush=True)
+            if names:
+                run_in_workspace(module, args.max_children, names)
         else:
             report_in_workspace(module)
         return 0
@@ -583,6 +640,7 @@ def main(argv: list[str] | None = None) -> int:
         max_children=args.max_children,
         write=not args.no_doc,
         report_only=args.report_only,
+        retest=args.retest,
     )
 
 
