@@ -125,6 +125,7 @@ MODULES: dict[str, list[str]] = {
         "tests/network/test_listing_changes.py",
         "tests/network/test_review_admin.py",
         "tests/network/test_staff_import.py",
+        "tests/network/test_geocoding.py",
     ],
     "network/selectors.py": [
         "tests/network/test_selectors.py",

@@ -7,6 +7,7 @@ minutes, counted from the later of the deadline and the moment it is asked for.
 
 import datetime
 import logging
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -212,3 +213,58 @@ def test_a_typed_answer_to_put_right_is_reported_before_any_tampering(learner, m
     assert list(error.value.problems) == [0]
     attempt.refresh_from_db()
     assert attempt.answers == {}
+
+
+# --- Grading at the pass mark ------------------------------------------------------------
+
+
+def test_a_score_exactly_at_the_pass_mark_passes_and_one_point_below_fails(user_with_role, module):
+    questions = [make_question() for _ in range(5)]
+    quiz = make_quiz(module, questions, pass_mark=80)
+
+    def sit(right):
+        learner = user_with_role()
+        attempt = services.start_attempt(learner, quiz)
+        answers = right_answers(attempt)
+        for index in list(answers)[right:]:
+            options = attempt.questions[int(index)]["options"]
+            answers[index] = [next(o["key"] for o in options if Decimal(o["fraction"]) <= 0)]
+        services.save_answers(attempt, answers)
+        return services.submit_attempt(attempt, str(attempt.submit_token))
+
+    four = sit(4)
+    assert (four.percent, four.passed) == (Decimal("80.00"), True)
+    three = sit(3)
+    assert (three.percent, three.passed) == (Decimal("60.00"), False)
+    quiz.pass_mark = 81  # a whole percentage
+    quiz.save()
+    assert sit(4).passed is False
+
+
+def test_a_percentage_is_rounded_half_up_to_two_places(learner, module):
+    # One question of 16 half right: 3.125 %, shown as 3.13 % (half up), not 3.12 %.
+    questions = [make_question("multiple")] + [make_question() for _ in range(15)]
+    quiz = make_quiz(module, questions, shuffle_questions=False, pass_mark=3)
+    attempt = services.start_attempt(learner, quiz)
+    multiple = next(i for i, q in enumerate(attempt.questions) if q["type"] == "multiple")
+    right_a = next(
+        o["key"] for o in attempt.questions[multiple]["options"] if o["text"] == "Right A"
+    )
+    services.save_answers(attempt, {str(multiple): [right_a]})
+    attempt = services.submit_attempt(attempt, str(attempt.submit_token))
+    assert attempt.percent == Decimal("3.13")
+    assert attempt.passed
+
+
+def test_a_stale_page_is_refused_in_words_and_logged(learner, module, caplog):
+    quiz = make_quiz(module, [make_question()])
+    attempt = services.start_attempt(learner, quiz)
+    with (
+        caplog.at_level(logging.WARNING, logger="safecity.quiz"),
+        pytest.raises(QuizError) as error,
+    ):
+        services.submit_attempt(attempt, "00000000-0000-0000-0000-000000000000")
+    assert str(error.value) == (
+        "This page is out of date. Check your answers below and submit again."
+    )
+    assert f"Submit with a wrong token for attempt {attempt.pk}" in caplog.messages
