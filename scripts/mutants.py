@@ -353,6 +353,65 @@ EQUIVALENT: dict[str, str] = {
     "limit was removed: 10 or 11 minutes halved and rounded down are both 5, the minimum",
     "courses.services.quizzes.x_extend_time__mutmut_32": "every field saved instead of the "
     "deadline: the row was read under its lock in this transaction, so the others are unchanged",
+    "network.selectors.x_agency_for_email__mutmut_8": (
+        "every active agency's domains read, not only the candidates': the loop after it returns "
+        "only a candidate domain, so the same agency"
+    ),
+    "network.selectors.x_trained_counts__mutmut_13": (
+        "user__is_active=True, in the next filter, already leaves out invitations, which have no "
+        "account"
+    ),
+    "network.selectors.x_address_problem__mutmut_3": (
+        "no address read as 'XXXX': no account has it, so 'different' either way"
+    ),
+    "network.selectors.x_address_problem__mutmut_9": (
+        "every caller passes request.user or an account, which always has is_authenticated: the "
+        "default is never read"
+    ),
+    "network.selectors.x_address_problem__mutmut_12": "as _9",
+    "network.selectors.x_address_problem__mutmut_15": "as _9",
+    "network.selectors.x_listed_venue__mutmut_2": (
+        "for one venue, prefetching its hours or reading them when the page shows them is the "
+        "same one query"
+    ),
+    "network.selectors.x_listed_venue__mutmut_7": (
+        "the 404 page never shows the exception's text (site/templates/404.html)"
+    ),
+    "network.selectors.x_listed_venue__mutmut_8": "as _7",
+    "network.selectors.x_listed_venue__mutmut_9": "as _7",
+    "network.selectors.x_listed_venue__mutmut_10": "as _7",
+    "network.selectors.x_reminders_due__mutmut_5": (
+        "both conditions after it compare next_check_due with a date, which a missing date never "
+        "passes"
+    ),
+    "network.selectors.x_find_venues__mutmut_2": (
+        "the finder view, the only caller, passes the radius"
+    ),
+    "network.selectors.x_find_venues__mutmut_3": (
+        "the finder view, the only caller, passes the limit"
+    ),
+    "network.selectors.x__nearest__mutmut_3": (
+        "a wider margin only lets more rows reach the exact distance check, which drops those "
+        "outside the radius"
+    ),
+    "network.selectors.x__nearest__mutmut_15": (
+        "a bigger box only lets more rows reach the distance filter, which drops them (slower, "
+        "the same places)"
+    ),
+    "network.selectors.x__nearest__mutmut_18": "as _15",
+    "network.selectors.x__nearest__mutmut_22": "as _15: no box north to south",
+    "network.selectors.x__nearest__mutmut_23": "as _15: no box east to west",
+    "network.selectors.x__nearest__mutmut_73": (
+        "as _3: every circle searched is 2 km or more, so the cube of the reach is larger than "
+        "its square"
+    ),
+    "network.selectors.x__nearest__mutmut_85": "as _3: one more row of margin",
+    "network.selectors.x_change_rows__mutmut_14": "_show does not read its field argument",
+    "network.selectors.x_change_rows__mutmut_20": "as _14",
+    "network.selectors.x_change_rows__mutmut_39": (
+        "zip's strict is False by default, and None is false"
+    ),
+    "network.selectors.x_change_rows__mutmut_42": "as _39",
     "accounts.privacy.x_apply_retention__mutmut_17": "values_list() without a field name: "
     "flat=True then gives the first column, which is the id (the pk) anyway",
     "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "

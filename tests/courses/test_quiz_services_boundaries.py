@@ -268,3 +268,47 @@ def test_a_stale_page_is_refused_in_words_and_logged(learner, module, caplog):
         "This page is out of date. Check your answers below and submit again."
     )
     assert f"Submit with a wrong token for attempt {attempt.pk}" in caplog.messages
+
+
+# --- Grading one attempt, once, and saying so ---------------------------------------------
+
+
+def test_submitting_grades_only_that_attempt(user_with_role, module):
+    quiz = make_quiz(module, [make_question()])
+    mine, theirs = user_with_role(), user_with_role()
+    attempt = services.start_attempt(mine, quiz)
+    other = services.start_attempt(theirs, quiz)
+    services.submit_attempt(attempt, str(attempt.submit_token))
+    other.refresh_from_db()
+    assert not other.is_finished
+    assert other.score is None
+
+
+def test_grading_refreshes_the_learners_cached_pages_and_announces_it_once(
+    learner, module, caplog, django_capture_on_commit_callbacks
+):
+    from courses.signals import attempt_graded
+    from pagecache.versions import current
+
+    quiz = make_quiz(module, [make_question()], pass_mark=50)
+    attempt = services.start_attempt(learner, quiz)
+    services.save_answers(attempt, right_answers(attempt))
+    before = current(learner.pk)
+    heard = []
+
+    def receiver(sender, attempt, **kwargs):
+        heard.append((sender, attempt.pk, attempt.percent))
+
+    attempt_graded.connect(receiver)
+    try:
+        with (
+            caplog.at_level(logging.INFO, logger="safecity.quiz"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            graded = services.submit_attempt(attempt, str(attempt.submit_token))
+            services.submit_attempt(attempt, str(attempt.submit_token))  # a double click
+    finally:
+        attempt_graded.disconnect(receiver)
+    assert heard == [(type(graded), graded.pk, Decimal("100.00"))]
+    assert current(learner.pk) != before
+    assert f"Graded attempt {graded.pk}: 100.00%" in caplog.messages

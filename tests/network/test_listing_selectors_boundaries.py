@@ -36,8 +36,10 @@ def venue():
     VenueHours.objects.bulk_create(
         [
             VenueHours(venue=venue, weekday=0, opens=T(9), closes=T(17)),
-            # Closed, with the times it had before it closed still in the row.
-            VenueHours(venue=venue, weekday=1, closed=True, opens=T(9), closes=T(17)),
+            # Closed, with the overnight times it had before it closed still in the row.
+            VenueHours(
+                venue=venue, weekday=1, closed=True, opens=T(22), closes=T(2), overnight=True
+            ),
             VenueHours(venue=venue, weekday=2, all_day=True),
             VenueHours(venue=venue, weekday=3, opens=T(22), closes=T(2), overnight=True),
             # Friday to Sunday have no row at all.

@@ -98,8 +98,9 @@ def test_places_just_inside_the_circle_due_north_and_due_east_are_found():
     assert [round(f.distance_km, 2) for f in found] == [14.95, 14.95]
 
 
-def test_a_place_exactly_on_the_edge_is_inside_the_circle():
-    venue = place("edge", north_of(3.7))
+@pytest.mark.parametrize("direction", [north_of, east_of], ids=["due north", "due east"])
+def test_a_place_exactly_on_the_edge_is_inside_the_circle(direction):
+    venue = place("edge", direction(15.0))
     radius = distance_km(*CENTRE, venue.latitude, venue.longitude)
     assert names(find_venues(*CENTRE, radius_km=radius, limit=20)) == ["edge"]
     assert names(find_venues(*CENTRE, radius_km=radius - 0.001, limit=20)) == []
