@@ -91,7 +91,12 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_coverage.py",
         "tests/courses/test_boundaries.py",
     ],
-    "courses/selectors/question_quality.py": ["tests/courses/test_question_quality.py"],
+    "courses/selectors/question_quality.py": [
+        "tests/courses/test_question_quality.py",
+        "tests/courses/test_quiz_text.py",
+        "tests/courses/test_quiz_typed.py",
+        "tests/courses/content/test_demo_question_quality.py",
+    ],
     "courses/selectors/requirements.py": [
         "tests/courses/test_requirements.py",
         "tests/courses/test_requirement_services_boundaries.py",
@@ -412,6 +417,27 @@ EQUIVALENT: dict[str, str] = {
         "zip's strict is False by default, and None is false"
     ),
     "network.selectors.x_change_rows__mutmut_42": "as _39",
+    "network.selectors.x_trained_count__mutmut_11": (
+        "as x_trained_counts__mutmut_13: user__is_active=True already leaves out invitations, "
+        "which have no account"
+    ),
+    "network.selectors.x_has_claimed_contact__mutmut_7": "as x_trained_counts__mutmut_13",
+    "network.selectors.x_venue_staff__mutmut_1": (
+        "no moment means today: certificates.validity.day_of(None) is today's date, the same as "
+        "now's"
+    ),
+    "network.selectors.x_venue_staff__mutmut_2": "as _1",
+    "network.selectors.x_venue_staff__mutmut_17": "as _1",
+    "network.selectors.x_venue_staff__mutmut_27": (
+        "one certificate per person and module is in force at a time (certificates.validity), so "
+        "the subquery has one row at most"
+    ),
+    "network.selectors.x_managed_venue__mutmut_5": (
+        "as x_listed_venue__mutmut_7: the 404 page never shows the exception's text"
+    ),
+    "network.selectors.x_managed_venue__mutmut_6": "as _5",
+    "network.selectors.x_managed_venue__mutmut_7": "as _5",
+    "network.selectors.x_managed_venue__mutmut_8": "as _5",
     "accounts.privacy.x_apply_retention__mutmut_17": "values_list() without a field name: "
     "flat=True then gives the first column, which is the id (the pk) anyway",
     "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "
