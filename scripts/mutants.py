@@ -96,6 +96,7 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_quiz_text.py",
         "tests/courses/test_quiz_typed.py",
         "tests/courses/content/test_demo_question_quality.py",
+        "tests/courses/test_question_quality_boundaries.py",
     ],
     "courses/selectors/requirements.py": [
         "tests/courses/test_requirements.py",
@@ -489,6 +490,7 @@ def _patch_mutmut(module: str) -> None:
     cfg.only_mutate = [module]
     cfg.pytest_add_cli_args_test_selection = list(MODULES[module])
     cfg.also_copy.append(Path("mutmut_settings.py"))
+    cfg.also_copy.append(Path("scripts"))  # tests run scripts/check_demo_questions.py
 
 
 def run_in_workspace(module: str, max_children: int, names: list[str] = ()) -> None:
@@ -542,7 +544,7 @@ def report_in_workspace(module: str) -> None:
 def prepare(module: str, *, keep: bool) -> Path:
     workspace = WORK / slug(module)
     workspace.mkdir(parents=True, exist_ok=True)
-    for name in [*SOURCE_DIRS, "tests", "pyproject.toml"]:
+    for name in [*SOURCE_DIRS, "tests", "scripts", "pyproject.toml"]:
         link = workspace / name
         if not link.is_symlink():
             link.symlink_to(ROOT / name)

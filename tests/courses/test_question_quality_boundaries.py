@@ -1,0 +1,213 @@
+"""The item-writing check at its edges, as an editor reads it.
+
+A demo YAML question becomes exactly the question the admin would hold (single choice by
+default, multiple-response credit shared among the right options); the longest-option
+summary counts and rounds as it says; a learning outcome quoted in a flag is cut at 60
+characters, with an ellipsis only when something was cut.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from courses.selectors.question_quality import (
+    MULTIPLE,
+    SINGLE,
+    DrawSlot,
+    QuestionData,
+    check_demo,
+    check_quiz,
+    from_demo,
+    from_parsed,
+    longest_right_summary,
+)
+
+
+def test_a_demo_question_reads_as_single_choice_unless_it_says_otherwise():
+    data = {
+        "stem": "<p>Who can you call at any hour?</p>",
+        "options": [{"text": "The 24-hour helpline", "correct": True}, {"text": "PIPPA"}, {}],
+        "outcome": "2",
+        "scenario": True,
+        "topic": "helplines",
+    }
+    assert from_demo(data, 7) == QuestionData(
+        type=SINGLE,
+        stem="<p>Who can you call at any hour?</p>",
+        options=[("The 24-hour helpline", Decimal(1)), ("PIPPA", Decimal(0)), ("", Decimal(0))],
+        pairs=[],
+        outcome=2,
+        scenario=True,
+        topics=["helplines"],
+        ref=7,
+    )
+
+
+def test_a_demo_question_left_bare_has_no_outcome_topic_or_scenario():
+    assert from_demo({"outcome": ""}) == QuestionData(
+        type=SINGLE, stem="", options=[], pairs=[], outcome=None, topics=[], ref=0
+    )
+
+
+def test_multiple_response_credit_is_shared_among_the_right_options():
+    data = {
+        "type": MULTIPLE,
+        "stem": "<p>Which two?</p>",
+        "options": [
+            {"text": "A", "correct": True},
+            {"text": "B"},
+            {"text": "C", "correct": True},
+            {"text": "D", "correct": False},
+        ],
+        "pairs": [["999", "Emergency"]],
+    }
+    question = from_demo(data)
+    assert question.type == MULTIPLE
+    assert question.options == [
+        ("A", Decimal("0.5")),
+        ("B", Decimal(0)),
+        ("C", Decimal("0.5")),
+        ("D", Decimal(0)),
+    ]
+    assert question.pairs == [("999", "Emergency")]
+
+
+def test_multiple_response_with_no_right_option_gives_no_credit_and_no_error():
+    data = {"type": MULTIPLE, "options": [{"text": "A"}, {"text": "B"}]}
+    assert from_demo(data).options == [("A", Decimal(0)), ("B", Decimal(0))]
+
+
+def test_the_longest_option_summary_counts_and_rounds_as_it_says():
+    assert longest_right_summary(0, 0) == (
+        "No single choice or multiple response questions to check for the longest option."
+    )
+    assert longest_right_summary(1, 1) == (
+        "Right answer is the longest option in 1 of 1 question (100 %)"
+    )
+    assert longest_right_summary(1, 3) == (
+        "Right answer is the longest option in 1 of 3 questions (33 %)"
+    )
+    assert longest_right_summary(2, 3) == (
+        "Right answer is the longest option in 2 of 3 questions (67 %)"
+    )
+    assert longest_right_summary(0, 200) == (
+        "Right answer is the longest option in 0 of 200 questions (0 %)"
+    )
+    assert longest_right_summary(199, 200).endswith("(100 %)")  # 99.5 rounds to even: 100
+
+
+def quoted_outcome(outcome: str) -> str:
+    (flag, *_) = check_quiz([outcome], [], [], []).flags
+    assert flag.code == "outcome_without_question"
+    return flag.message.split("“", 1)[1].split("”", 1)[0]
+
+
+def test_an_outcome_quoted_in_a_flag_is_cut_at_60_characters_with_an_ellipsis():
+    sixty = "x" * 60
+    assert quoted_outcome(sixty) == sixty
+    assert quoted_outcome(sixty + "y") == "x" * 59 + "…"
+    # Cut just after a space: the space goes, the ellipsis follows the last word.
+    assert quoted_outcome("<p>" + "x" * 58 + " and the rest</p>") == "x" * 58 + "…"
+
+
+# --- Random draws and the pool ---------------------------------------------------------------
+
+
+def tagged(topic, n, *, start=0):
+    return [
+        QuestionData(type=SINGLE, stem=f"<p>Q{i}</p>", topics=[topic], ref=i)
+        for i in range(start, start + n)
+    ]
+
+
+def draw_flags(have, count):
+    report = check_quiz([], [], [DrawSlot("law", count)], tagged("law", have))
+    return [flag.message for flag in report.flags if flag.code == "topic_too_small"]
+
+
+def test_a_draw_is_flagged_until_its_topic_holds_twice_what_it_draws():
+    assert draw_flags(2, 3) == [
+        "The draw of 3 from topic “law” cannot be filled: only 2 live questions carry that "
+        "topic. Add at least 4 more, or draw fewer."
+    ]
+    assert draw_flags(1, 3)[0].startswith(
+        "The draw of 3 from topic “law” cannot be filled: only 1 live question carry"
+    )
+    assert draw_flags(3, 3) == [
+        "The draw of 3 from topic “law” has only 3 live questions, so a resit would repeat "
+        "questions. Add 3 more so there are at least 6."
+    ]
+    assert draw_flags(5, 3)[0].startswith("The draw of 3 from topic “law” has only 5")
+    assert draw_flags(6, 3) == []
+
+
+def test_a_question_both_fixed_and_drawn_is_in_the_pool_once():
+    (fixed,) = tagged("law", 1)
+    others = tagged("law", 3, start=1)
+    report = check_quiz([], [fixed], [DrawSlot("law", 1)], [fixed, *others])
+    assert report.pool_size == 4
+    assert report.choice_questions == 4
+
+
+def test_demo_questions_are_numbered_from_one_as_in_the_file():
+    def negative_at(questions):
+        per_question, _ = check_demo({"questions": questions})
+        return [
+            question.ref
+            for question, found in per_question
+            if any(flag.code == "negative_stem" for flag in found)
+        ]
+
+    negative, fine = {"stem": "<p>Which is not right?</p>"}, {"stem": "<p>Which is right?</p>"}
+    assert negative_at([negative, fine]) == [1]
+    assert negative_at([fine, negative]) == [2]
+
+
+def test_an_imported_question_is_checked_as_it_was_read():
+    from courses.quiz_formats.gift import parse_gift
+
+    (parsed,) = parse_gift("// [tag:law]\n::Duty::Which applies?{=The s5B duty ~A guess}").questions
+    assert from_parsed(parsed) == QuestionData(
+        type=SINGLE,
+        stem=parsed.stem,
+        options=[(o.text, Decimal(o.fraction)) for o in parsed.options],
+        pairs=[],
+        topics=list(parsed.tags),
+        name="Duty",
+        ref=parsed.line,
+    )
+    assert [o for o, _ in from_parsed(parsed).options] == [o.text for o in parsed.options]
+    assert from_parsed(parsed).options[0][1] == Decimal(1)
+    assert parsed.line is not None
+
+
+@pytest.mark.django_db
+def test_the_report_checks_each_quizs_draws_and_lists_only_questions_no_quiz_uses(
+    module, catalogue
+):
+    from courses.factories import make_question, make_quiz, module_with_lessons
+    from courses.models import Question, QuizSlot
+    from courses.selectors.question_quality import quality_report
+
+    draft = make_question(name="Draft in a fixed slot", stem="<p>Which is not right?</p>")
+    quiz = make_quiz(module, [draft])
+    Question.objects.filter(pk=draft.pk).update(live=False)
+    QuizSlot.objects.create(quiz=quiz, topic="law", count=2, sort_order=1)
+    drawn = [make_question(name=f"Law {n}", topic="law") for n in range(3)]
+    loose = make_question(name="In no quiz", topic="elsewhere")
+    other_quiz = make_quiz(module_with_lessons(catalogue), [make_question(name="Other quiz's")])
+
+    result, other = sorted(quality_report().quizzes, key=lambda r: r.quiz != quiz)
+    assert other.quiz == other_quiz
+    assert result.quiz == quiz
+    assert [f.message for f in result.report.flags if f.code == "topic_too_small"] == [
+        "The draw of 2 from topic “law” has only 3 live questions, so a resit would repeat "
+        "questions. Add 1 more so there are at least 4."
+    ]
+    assert result.report.pool_size == 4  # the draft in its fixed slot and the three drawn
+    flagged = {
+        question.name: [f.code for f in found] for question, found in result.report.question_flags
+    }
+    assert "negative_stem" in flagged["Draft in a fixed slot"]
+    assert [q.ref for q, _ in quality_report().outside] == [loose.pk]
+    assert {q.pk for q in drawn}.isdisjoint(q.ref for q, _ in quality_report().outside)
