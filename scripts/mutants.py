@@ -504,6 +504,35 @@ def run_in_workspace(module: str, max_children: int, names: list[str] = ()) -> N
     mutmut_main.cli(["run", "--max-children", str(max_children), *names], standalone_mode=False)
 
 
+def killed_before(module: str) -> dict[str, int]:
+    """The previous run's killed and timed-out mutants with their exit codes."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
+
+    _patch_mutmut(module)
+    data = SourceFileMutationData(path=Path(module))
+    data.load()
+    return {
+        name: code
+        for name, code in data.exit_code_by_key.items()
+        if code is not None and status_by_exit_code[code] in ("killed", "timeout")
+    }
+
+
+def restore_kills(module: str, kept: dict[str, int]) -> None:
+    """Put back the kills that mutmut forgot. A changed list of test files makes mutmut reset
+    every result, though more tests can only kill more mutants: a mutant killed before is
+    still killed. Only mutants the retest did not run are restored."""
+    from mutmut.mutation.data import SourceFileMutationData
+
+    data = SourceFileMutationData(path=Path(module))
+    data.load()
+    for name, code in kept.items():
+        if data.exit_code_by_key.get(name, 0) is None:
+            data.exit_code_by_key[name] = code
+    data.save()
+
+
 def retest_names(module: str) -> list[str]:
     """The previous run's survivors, the mutants no test reached and, if it was stopped
     part-way, those it had not tested yet."""
@@ -719,7 +748,9 @@ def main(argv: list[str] | None = None) -> int:
             names = retest_names(module)
             print(f"testing {len(names)} survivors and untested mutants again", flush=True)
             if names:
+                kept = killed_before(module)
                 run_in_workspace(module, args.max_children, names)
+                restore_kills(module, kept)
         else:
             report_in_workspace(module)
         return 0
