@@ -16,9 +16,11 @@ from courses.selectors.question_quality import (
     DrawSlot,
     QuestionData,
     check_demo,
+    check_question,
     check_quiz,
     from_demo,
     from_parsed,
+    from_question,
     longest_right_summary,
 )
 
@@ -211,3 +213,92 @@ def test_the_report_checks_each_quizs_draws_and_lists_only_questions_no_quiz_use
     assert "negative_stem" in flagged["Draft in a fixed slot"]
     assert [q.ref for q, _ in quality_report().outside] == [loose.pk]
     assert {q.pk for q in drawn}.isdisjoint(q.ref for q, _ in quality_report().outside)
+
+
+# --- What each question-level flag says -------------------------------------------------
+
+
+def single(stem="<p>Which is right?</p>", options=()):
+    return QuestionData(type=SINGLE, stem=stem, options=list(options))
+
+
+def test_the_longest_right_answer_and_too_few_wrong_ones_are_explained_in_full():
+    question = single(
+        options=[("The one right and rather long answer", Decimal(1)), ("Short", Decimal(0))]
+    )
+    flags = check_question(question)
+    assert [(f.code, f.message, f.question) for f in flags] == [
+        (
+            "longest_right",
+            "The right answer is the longest option, so a learner can guess it without "
+            "knowing the point. Shorten it, or make the wrong options as full and specific "
+            "as the right one.",
+            question,
+        ),
+        (
+            "few_distractors",
+            "It has 1 wrong option: give at least 2, each a mistake a learner might really "
+            "make, so guessing does not pay.",
+            question,
+        ),
+    ]
+    none_wrong = single(options=[("Right", Decimal(1))])
+    assert check_question(none_wrong)[0].message.startswith("It has 0 wrong options: give")
+
+
+@pytest.mark.parametrize(
+    ("stem", "negative"),
+    [
+        ("<p>Which is not a sign?</p>", ["not"]),
+        ("<p>Which is <strong>not</strong> a sign?</p>", []),  # emphasised
+        ("<p>Which is NOT a sign?</p>", []),  # in capitals
+        # The question is the last sentence ending in "?", even inside quotes or brackets.
+        ("<p>It is not always clear. Ask: “which signs are there?”</p>", []),
+        ("<p>Which signs are there (if any?) It is not always clear.</p>", []),
+        ("<p>Read this. Which one isn't right?   </p>", ["isn't"]),
+        # No question mark: the last sentence is the question.
+        ("<p>It is not easy. Choose the best answer</p>", []),
+        ("<p>Choose one. Pick the answer that is not right</p>", ["not"]),
+        ("<p>Not this. Which is right?</p>", []),  # a first sentence's word is not asked
+        ("<p>Is this not a sign? Then ask: “which signs are there?”</p>", []),
+        ("<p>Read the case. Choose the risk that matters least</p>", ["least"]),
+        # Leading space (as imported files indent their HTML) moves no word between sentences.
+        ("<p>\n   Some agencies say never. Which approach is right?</p>", []),
+    ],
+)
+def test_only_an_unemphasised_negative_in_the_question_sentence_is_flagged(stem, negative):
+    flags = check_question(single(stem, [("A", 1), ("B", 0), ("C", 0)]))
+    found = [f.message.split("(“")[1].split("”")[0] for f in flags if f.code == "negative_stem"]
+    assert found == negative
+
+
+def test_options_that_differ_only_in_case_or_final_punctuation_are_duplicates():
+    question = single(options=[("Call 999.", Decimal(1)), ("call 999", 0), ("Wait", 0)])
+    (flag,) = [f for f in check_question(question) if f.code == "duplicate_options"]
+    assert flag.message == (
+        "Two options say the same thing (“call 999”). Learners cannot tell them apart: "
+        "reword or remove one."
+    )
+    distinct = single(options=[("Call 999", Decimal(1)), ("Call 101", 0), ("Wait", 0)])
+    assert not [f for f in check_question(distinct) if f.code == "duplicate_options"]
+
+
+@pytest.mark.django_db
+def test_a_saved_question_is_checked_with_everything_it_holds():
+    from courses.factories import make_question
+    from courses.models import Question
+
+    saved = make_question("matching", "Pairs", topic="law")
+    Question.objects.filter(pk=saved.pk).update(outcome=3, scenario=True, stem="")
+    saved.refresh_from_db()
+    assert from_question(saved) == QuestionData(
+        type="matching",
+        stem="",
+        options=[],
+        pairs=[("999", "Emergency"), ("101", "Non-emergency"), ("PIPPA", "Local advice")],
+        outcome=3,
+        scenario=True,
+        topics=["law"],
+        name="Pairs",
+        ref=saved.pk,
+    )
