@@ -133,7 +133,7 @@ def test_a_draw_is_flagged_until_its_topic_holds_twice_what_it_draws():
         "topic. Add at least 4 more, or draw fewer."
     ]
     assert draw_flags(1, 3)[0].startswith(
-        "The draw of 3 from topic “law” cannot be filled: only 1 live question carry"
+        "The draw of 3 from topic “law” cannot be filled: only 1 live question carries"
     )
     assert draw_flags(3, 3) == [
         "The draw of 3 from topic “law” has only 3 live questions, so a resit would repeat "
@@ -302,3 +302,98 @@ def test_a_saved_question_is_checked_with_everything_it_holds():
         name="Pairs",
         ref=saved.pk,
     )
+
+
+def test_every_quiz_level_flag_says_what_is_wrong_and_what_to_do():
+    outcome = "Spot the signs of coercive control when a colleague talks about home life"
+    one_scenario = QuestionData(type="matching", stem="<p>Match</p>", outcome=1, scenario=True)
+    stray = QuestionData(type="matching", stem="<p>Match</p>", outcome=None)
+    beyond = QuestionData(type="matching", stem="<p>Match</p>", outcome=3)
+    flags = check_quiz([outcome, "Respond safely"], [one_scenario, stray, beyond], [], [])
+    cut = "Spot the signs of coercive control when a colleague talks a…"  # 59 and "…"
+    assert [(f.code, f.message) for f in flags.flags] == [
+        (
+            "outcome_few_scenarios",
+            f"Learning outcome 1 (“{cut}”) has 1 scenario question; it needs at least 3, "
+            "where the learner applies what they learnt to a situation rather than recalling "
+            "a fact.",
+        ),
+        (
+            "outcome_without_question",
+            "Learning outcome 2 (“Respond safely”) has no question. Write questions that "
+            "check it, and set their learning outcome to 2.",
+        ),
+        (
+            "outcome_few_scenarios",
+            "Learning outcome 2 (“Respond safely”) has 0 scenario questions; it needs at "
+            "least 3, where the learner applies what they learnt to a situation rather than "
+            "recalling a fact.",
+        ),
+        (
+            "no_outcome",
+            "The question has no learning outcome. Set its learning outcome to the number of "
+            "the outcome it checks (1 for the first on the module page).",
+        ),
+        (
+            "no_outcome",
+            "The question checks learning outcome 3, but the module has only 2. Set its "
+            "learning outcome to the number of the outcome it checks (1 for the first on the "
+            "module page).",
+        ),
+    ]
+    assert [f.question for f in flags.flags if f.code == "no_outcome"] == [stray, beyond]
+
+
+def test_every_other_question_level_flag_says_what_is_wrong_and_what_to_do():
+    question = QuestionData(
+        type=MULTIPLE,
+        stem='<p>Which is <em>right</em> never? <img src="a.png"></p>',
+        options=[("Call 999", Decimal("0.5")), ("All of the above", Decimal("0.5")), ("A", 0)],
+        pairs=[("999", "Police"), ("999", "Ambulance"), ("101", "Police")],
+    )
+    assert [(f.code, f.message) for f in check_question(question)][2:] == [
+        (
+            "all_none_above",
+            "The option “All of the above” points at the other options. Options are "
+            "shuffled, and learners can get it right by spotting two true options. Replace "
+            "it with a specific answer, or make it a multiple response question.",
+        ),
+        (
+            "negative_stem",
+            "The question asks in the negative (“never”), which is easy to misread. Ask it "
+            "in the positive if you can; if not, make the word bold or write it in CAPITALS.",
+        ),
+        (
+            "duplicate_options",
+            "Two prompts say the same thing (“999”). Learners cannot tell them apart: "
+            "reword or remove one.",
+        ),
+        (
+            "duplicate_options",
+            "Two answers say the same thing (“Police”). Learners cannot tell them apart: "
+            "reword or remove one.",
+        ),
+        (
+            "image_without_alt",
+            "A picture has no description (alt text), so a learner who cannot see it "
+            "cannot answer. Edit the question, choose the picture and describe what it "
+            "shows.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "flagged"),
+    [
+        ("<p>Which is <b><em>not</em> not</b> right?</p>", False),  # still inside <b>
+        ("<p>Which is <b>not</b> not right?</p>", True),
+        ("<p>Which is <b>not</b></b></b> not right?</p>", True),  # stray closing tags
+        ("<p>Read this.</p><p>Which one never helps?</p>", True),
+        ("<p>Never.<br>Which one helps?</p>", False),  # a line break ends the sentence
+        ("<ul><li>Never.</li><li>Which one helps?</li></ul>", False),
+        ("<div>Never.</div><div>Which one helps?</div>", False),
+    ],
+)
+def test_emphasis_and_block_tags_are_read_as_the_learner_sees_them(stem, flagged):
+    found = check_question(single(stem, [("A", Decimal(1)), ("B", 0), ("C", 0)]))
+    assert any(f.code == "negative_stem" for f in found) is flagged
