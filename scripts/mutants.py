@@ -749,8 +749,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"testing {len(names)} survivors and untested mutants again", flush=True)
             if names:
                 kept = killed_before(module)
-                run_in_workspace(module, args.max_children, names)
-                restore_kills(module, kept)
+                try:
+                    run_in_workspace(module, args.max_children, names)
+                finally:  # mutmut exits on a failing clean run, having reset the verdicts
+                    restore_kills(module, kept)
         else:
             report_in_workspace(module)
         return 0

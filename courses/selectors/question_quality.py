@@ -349,7 +349,7 @@ def check_quiz(
                 Flag(
                     "topic_too_small",
                     f"The draw of {draw.count} from topic “{draw.topic}” cannot be filled: only "
-                    f"{have} live question{'s' if have != 1 else ''} carry that topic. Add "
+                    f"{have} live question{'s carry' if have != 1 else ' carries'} that topic. Add "
                     f"at least {2 * draw.count - have} more, or draw fewer.",
                 )
             )
