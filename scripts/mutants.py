@@ -443,6 +443,9 @@ EQUIVALENT: dict[str, str] = {
     "0, and 0 divided by 1 or by 2 is 0",
     "courses.services.quizzes.x_submit_attempt__mutmut_74": "after a fail, refresh_completion "
     "finds the quiz rule outstanding and changes nothing; a second grading never happens",
+    "courses.services.quizzes.x_save_answers__mutmut_62": "as x_extend_time__mutmut_32: "
+    "every field saved instead of the answers, of a row read under its lock in this "
+    "transaction",
     "accounts.privacy.x_apply_retention__mutmut_17": "values_list() without a field name: "
     "flat=True then gives the first column, which is the id (the pk) anyway",
     "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "

@@ -312,3 +312,50 @@ def test_grading_refreshes_the_learners_cached_pages_and_announces_it_once(
     assert heard == [(type(graded), graded.pk, Decimal("100.00"))]
     assert current(learner.pk) != before
     assert f"Graded attempt {graded.pk}: 100.00%" in caplog.messages
+
+
+# --- What an attempt keeps, and what the learner is told about typed answers ---------------
+
+
+def test_an_attempt_keeps_the_stem_and_case_rule_it_was_shown(learner, module):
+    strict = typed_question(SHORT_ANSWER, [("Refuge", 1, None, "")], case_sensitive=True)
+    quiz = make_quiz(module, [strict], pass_mark=50)
+    attempt = services.start_attempt(learner, quiz)
+    (shown,) = attempt.questions
+    assert shown["stem"] == strict.stem
+    assert shown["case_sensitive"] is True
+    strict.case_sensitive = False
+    strict.save()  # an edit afterwards does not change the attempt under way
+    services.save_answers(attempt, {"0": "refuge"})
+    attempt = services.submit_attempt(attempt, str(attempt.submit_token))
+    assert attempt.percent == Decimal("0.00")
+
+
+def test_typed_answers_to_put_right_are_counted_in_the_message(learner, module):
+    from courses.quiz_formats import NUMERICAL
+
+    numbers = [typed_question(NUMERICAL, [("3", 1, 0, "")], name=f"N{i}") for i in range(2)]
+    attempt = services.start_attempt(learner, make_quiz(module, numbers))
+    with pytest.raises(AnswerProblems) as one:
+        services.save_answers(attempt, {"0": "three", "1": "3"})
+    assert str(one.value) == (
+        "There is a problem with your answer. Nothing was saved: put it right and try again."
+    )
+    with pytest.raises(AnswerProblems) as two:
+        services.save_answers(attempt, {"0": "three", "1": "four"})
+    assert str(two.value) == (
+        "There are problems with 2 answers. Nothing was saved: put them right and try again."
+    )
+    assert sorted(two.value.problems) == [0, 1]
+
+
+def test_two_options_for_a_single_choice_question_are_refused_and_logged(learner, module, caplog):
+    quiz = make_quiz(module, [make_question()])
+    attempt = services.start_attempt(learner, quiz)
+    keys = [o["key"] for o in attempt.questions[0]["options"]][:2]
+    with (
+        caplog.at_level(logging.WARNING, logger="safecity.quiz"),
+        pytest.raises(QuizError),
+    ):
+        services.save_answers(attempt, {"0": keys})
+    assert "several options for a single-choice question" in caplog.text
