@@ -132,6 +132,7 @@ MODULES: dict[str, list[str]] = {
         "tests/network/test_review_admin.py",
         "tests/network/test_staff_import.py",
         "tests/network/test_geocoding.py",
+        "tests/network/test_services_boundaries.py",
     ],
     "network/selectors.py": [
         "tests/network/test_selectors.py",
@@ -450,6 +451,64 @@ EQUIVALENT: dict[str, str] = {
     "flat=True then gives the first column, which is the id (the pk) anyway",
     "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "
     "tests it for truth, so the same text",
+    "network.services.x_send_check_reminders__mutmut_9": "skip_locked=None for True: "
+    "SQLite has no row locks, and on PostgreSQL a worker that waits for the row re-reads it "
+    "after the first worker's commit, when it no longer matches (reminded): the same emails, "
+    "later (tests/network/test_concurrency.py)",
+    "network.services.x_send_check_reminders__mutmut_11": "as _9: skip_locked=False",
+    "network.services.x_retry_geocoding__mutmut_4": "values_list() without a field name: "
+    "flat=True then gives the first column, which is the id (the pk) anyway",
+    "network.services.x_remove_member__mutmut_9": "data=None for {}: wagtail's log_action "
+    "stores `data or {}`",
+    "network.services.x_remove_member__mutmut_13": "as _9: no data given is None",
+    "network.services.x_set_location__mutmut_13": "as x_remove_member__mutmut_9",
+    "network.services.x_set_location__mutmut_17": "as x_remove_member__mutmut_9",
+    "network.services.x_claim_venue__mutmut_38": "as x_remove_member__mutmut_9",
+    "network.services.x_claim_venue__mutmut_43": "as x_remove_member__mutmut_9",
+    "network.services.x_claim_venue__mutmut_10": "the hash of a fixed word for no token: "
+    "claim tokens are 32 random bytes, so neither that hash nor the hash of '' is ever stored",
+    "network.services.x__lapse__mutmut_4": "transition reads `now` only when approving (the "
+    "approval gate and the next check's date); a lapse is logged when it is written",
+    "network.services.x__lapse__mutmut_9": "as _4",
+    "network.services.x__lapse__mutmut_7": "by=None is transition's default",
+    "network.services.x_lapse_venues__mutmut_11": "as x__lapse__mutmut_4",
+    "network.services.x_lapse_venues__mutmut_27": "as x__lapse__mutmut_4",
+    "network.services.x_confirm_details__mutmut_32": "as x__lapse__mutmut_4: back to review "
+    "does not read `now`",
+    "network.services.x_confirm_details__mutmut_36": "as _32",
+    "network.services.x_reject_listing_change__mutmut_3": "approve=None for False: _decide "
+    "only tests it for truth",
+    "network.services.x__decide__mutmut_1": "the default reason is never used: both callers "
+    "pass one",
+    "network.services.x__decide__mutmut_30": "every field saved instead of the listing's, of "
+    "a row read under its lock in this transaction and changed only in those fields",
+    "network.services.x_invitation__mutmut_7": "accepting clears the token's hash (pinned by "
+    "tests/network/test_services_boundaries.py) and declining deletes the row, so a token "
+    "never matches an accepted invitation",
+    "network.services.x_invitation__mutmut_9": "the venue read by a second query instead of a "
+    "join: the same invitation and venue",
+    "network.services.x_accept_invitation__mutmut_33": "invitation() has just found the row "
+    "open in this transaction and only the person at its address passes _check_address, so "
+    "without the guard a second acceptance in a race writes the same person",
+    "network.services.x_invite_staff__mutmut_15": "secrets.token_urlsafe(None) uses its "
+    "default, 32 bytes",
+    "network.services.x_invite_staff__mutmut_16": "33 random bytes for 32: a longer token, "
+    "no less safe, and nothing reads its length",
+    "network.services.x_invite_staff__mutmut_51": "as x_remove_member__mutmut_9",
+    "network.services.x_invite_staff__mutmut_56": "as x_remove_member__mutmut_9",
+    "network.services.x_propose_listing_change__mutmut_32": "as x_remove_member__mutmut_9",
+    "network.services.x_propose_listing_change__mutmut_37": "as x_remove_member__mutmut_9",
+    "network.services.x_submit_application__mutmut_31": "the check before the insert only "
+    "saves a failed insert: the partial unique constraint network_venue_one_active_per_address "
+    "refuses the same address in the same statuses, raising DuplicateApplication all the same",
+    "network.services.x_submit_application__mutmut_35": "nothing reads DuplicateApplication's "
+    "argument: the application view shows fixed words",
+    "network.services.x_submit_application__mutmut_89": "as _35",
+    "network.services.x_submit_application__mutmut_37": "as x_invite_staff__mutmut_15",
+    "network.services.x_submit_application__mutmut_38": "as x_invite_staff__mutmut_16",
+    "network.services.x_submit_application__mutmut_51": "submitted is the status field's "
+    "default",
+    "network.services.x_submit_application__mutmut_73": "user=None is log's default",
 }
 
 SETTINGS = '''"""Test settings for mutation runs: one SQLite test database, kept between runs."""

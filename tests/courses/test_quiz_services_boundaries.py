@@ -114,7 +114,10 @@ def test_a_typed_answer_that_is_not_text_is_refused_and_nothing_is_saved(
         services.save_answers(typed_attempt, {"0": sent})
     typed_attempt.refresh_from_db()
     assert typed_attempt.answers == {"0": "Refuge"}
-    assert "a typed answer must be text" in caplog.text
+    (warning,) = [r for r in caplog.records if r.name == "safecity.quiz"]
+    assert warning.getMessage().endswith(
+        f"(user {typed_attempt.user_id}): a typed answer must be text"
+    )
 
 
 def test_the_log_says_why_a_tampered_answer_was_refused(learner, module, caplog):
@@ -130,8 +133,34 @@ def test_the_log_says_why_a_tampered_answer_was_refused(learner, module, caplog)
             services.save_answers(attempt, {str(matching): ["999"]})
         with pytest.raises(QuizError):
             services.save_answers(attempt, {str(single): ["no-such-option"]})
-    assert "matching answer must be a mapping" in caplog.text
-    assert "unknown option in ['no-such-option']" in caplog.text
+    reasons = [m.split(": ", 1)[1] for m in caplog.messages]
+    assert reasons == ["matching answer must be a mapping", "unknown option in ['no-such-option']"]
+
+
+def test_a_matching_answer_naming_a_pair_not_shown_is_refused_and_logged(learner, module, caplog):
+    quiz = make_quiz(module, [make_question("matching", "Pairs")])
+    attempt = services.start_attempt(learner, quiz)
+    question = attempt.questions[0]
+    choice = question["choices"][0]
+    with (
+        caplog.at_level(logging.WARNING, logger="safecity.quiz"),
+        pytest.raises(QuizError),
+    ):
+        services.save_answers(attempt, {"0": {"p99": choice}})
+    assert caplog.messages[-1].endswith(f": unknown pair 'p99' or choice {choice!r}")
+    attempt.refresh_from_db()
+    assert attempt.answers == {}
+    # A pair shown, with a choice shown, is kept.
+    key = question["pairs"][0]["key"]
+    assert services.save_answers(attempt, {"0": {key: choice}}).answers == {"0": {key: choice}}
+
+
+def test_a_single_choice_sent_as_one_value_rather_than_a_list_is_kept(learner, module):
+    quiz = make_quiz(module, [make_question()])
+    attempt = services.start_attempt(learner, quiz)
+    key = attempt.questions[0]["options"][1]["key"]
+    assert len(key) > 1  # keys are "o0", "o1", ...: one value is not a list of letters
+    assert services.save_answers(attempt, {"0": key}).answers == {"0": [key]}
 
 
 def test_a_pass_after_the_enrolment_was_removed_changes_nothing_else(
@@ -358,4 +387,4 @@ def test_two_options_for_a_single_choice_question_are_refused_and_logged(learner
         pytest.raises(QuizError),
     ):
         services.save_answers(attempt, {"0": keys})
-    assert "several options for a single-choice question" in caplog.text
+    assert caplog.messages[-1].endswith(": several options for a single-choice question")
