@@ -506,8 +506,7 @@ EQUIVALENT: dict[str, str] = {
     "network.services.x_submit_application__mutmut_89": "as _35",
     "network.services.x_submit_application__mutmut_37": "as x_invite_staff__mutmut_15",
     "network.services.x_submit_application__mutmut_38": "as x_invite_staff__mutmut_16",
-    "network.services.x_submit_application__mutmut_51": "submitted is the status field's "
-    "default",
+    "network.services.x_submit_application__mutmut_51": "submitted is the status field's default",
     "network.services.x_submit_application__mutmut_73": "user=None is log's default",
 }
 
