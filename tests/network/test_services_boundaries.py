@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 from accounts.factories import UserFactory
 from accounts.models import JobRole
 from network import selectors, services
-from network.factories import VenueFactory, VenueMembershipFactory
+from network.factories import VenueFactory, VenueMembershipFactory, certify
 from network.models import ChangeStatus, Venue, VenueMembership, VenueRole, VenueStatus
 
 from .helpers import add_contact
@@ -849,3 +849,103 @@ def test_the_contact_is_emailed_each_decision_with_a_link_to_their_venue(
     link = "https://learning.example.org" + reverse("network:manage_venue", args=[venue.pk])
     assert link in message.body.split()
     assert venue.reference in message.body
+
+
+# --- Status changes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_rejecting_without_a_reason_is_refused_in_words(officer, pending_venue, reason):
+    with pytest.raises(services.TransitionRefused) as refused:
+        services.transition(pending_venue, VenueStatus.REJECTED, by=officer, reason=reason)
+    assert refused.value.messages == ["Give a reason. The venue's contact is told it."]
+    with pytest.raises(services.TransitionRefused):
+        services.transition(pending_venue, VenueStatus.REJECTED, by=officer)
+    pending_venue.refresh_from_db()
+    assert pending_venue.status == VenueStatus.UNDER_REVIEW
+
+
+def test_the_approval_gate_looks_at_training_on_the_day_of_approval(scheme, officer, pending_venue):
+    member = VenueMembershipFactory(venue=pending_venue)
+    certificate = certify(member.user, scheme.module, now=at(2027, 1, 10))
+    expiry = certificate.expires_at
+    assert expiry is not None
+    after_expiry = expiry + datetime.timedelta(days=2)
+    with pytest.raises(services.TransitionRefused, match="in-date certificate"):
+        services.transition(pending_venue, VenueStatus.APPROVED, by=officer, now=after_expiry)
+    approved = services.transition(
+        pending_venue, VenueStatus.APPROVED, by=officer, now=at(2027, 2, 1)
+    )
+    assert approved.approved_at == at(2027, 2, 1)
+    # The first check falls a year after the approval day, not a year after today.
+    assert approved.next_check_due == selectors.next_check_date(datetime.date(2027, 2, 1))
+
+
+def test_only_refusals_suspensions_and_lapses_keep_a_reason(scheme, officer, trained_staff):
+    venue = VenueFactory(status=VenueStatus.LAPSED, status_reason="Check not confirmed")
+    add_contact(venue)
+    trained_staff(venue)
+    services.transition(venue, VenueStatus.UNDER_REVIEW, by=officer, reason="Looks fine now")
+    assert venue.status_reason == ""
+    services.transition(venue, VenueStatus.APPROVED, by=officer, reason="All checked")
+    assert venue.status_reason == ""
+    services.transition(venue, VenueStatus.SUSPENDED, by=officer, reason="  Closed for works ")
+    assert venue.status_reason == "Closed for works"
+
+
+# --- Geocoding ------------------------------------------------------------------------------
+
+
+def test_an_officer_pin_is_not_even_looked_up(counting, officer):
+    from decimal import Decimal
+
+    venue = VenueFactory(postcode="SO14 2AA")
+    services.set_location(venue, Decimal("50.910000"), Decimal("-1.400000"), by=officer)
+    assert services.geocode_venue(venue.pk) is True
+    assert counting == []
+
+
+class PinnedMeanwhileGeocoder:
+    """The officer drops a pin while the geocoder's answer is on its way."""
+
+    def postcode(self, postcode):
+        from network.geocoding import FakeGeocoder
+        from network.models import Venue
+
+        Venue.objects.filter(postcode=postcode).update(
+            latitude="50.900000", longitude="-1.390000", located_by="officer"
+        )
+        return FakeGeocoder().postcode(postcode)
+
+
+def test_a_pin_dropped_while_the_geocoder_answers_is_kept(settings):
+    from decimal import Decimal
+
+    settings.SAFE_PLACES_GEOCODER = "tests.network.test_services_boundaries.PinnedMeanwhileGeocoder"
+    venue = unlocated(postcode="SO14 2AA")
+    assert services.geocode_venue(venue.pk) is True
+    venue.refresh_from_db()
+    assert (venue.latitude, venue.longitude, venue.located_by) == (
+        Decimal("50.900000"),
+        Decimal("-1.390000"),
+        "officer",
+    )
+
+
+class TimingOutGeocoder:
+    def postcode(self, postcode):
+        from network.geocoding import GeocodingError
+
+        raise GeocodingError("timed out")
+
+
+def test_a_geocoding_failure_is_logged_with_the_venue_and_the_reason(settings, caplog):
+    import logging
+
+    settings.SAFE_PLACES_GEOCODER = "tests.network.test_services_boundaries.TimingOutGeocoder"
+    venue = unlocated(postcode="SO14 2AA", geocode_failures=3)
+    with caplog.at_level(logging.WARNING, logger="safecity.safeplaces"):
+        assert services.geocode_venue(venue.pk) is False
+    assert caplog.messages == [f"Geocoding venue {venue.pk} failed: timed out"]
+    venue.refresh_from_db()
+    assert (venue.geocode_failures, venue.latitude) == (4, None)
