@@ -163,6 +163,7 @@ MODULES: dict[str, list[str]] = {
     "site/accounts/privacy.py": [
         "tests/accounts/test_privacy.py",
         "tests/accounts/test_privacy_export.py",
+        "tests/accounts/test_privacy_export_contents.py",
         "tests/accounts/test_boundaries.py",
     ],
     "site/config/ratelimit.py": [
@@ -508,6 +509,8 @@ EQUIVALENT: dict[str, str] = {
     "network.services.x_submit_application__mutmut_38": "as x_invite_staff__mutmut_16",
     "network.services.x_submit_application__mutmut_51": "submitted is the status field's default",
     "network.services.x_submit_application__mutmut_73": "user=None is log's default",
+    "network.services.x_transition__mutmut_65": "as x__decide__mutmut_30: every field saved "
+    "instead of the changed ones, of a row read under its lock in this transaction",
 }
 
 SETTINGS = '''"""Test settings for mutation runs: one SQLite test database, kept between runs."""

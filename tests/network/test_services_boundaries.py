@@ -949,3 +949,51 @@ def test_a_geocoding_failure_is_logged_with_the_venue_and_the_reason(settings, c
     assert caplog.messages == [f"Geocoding venue {venue.pk} failed: timed out"]
     venue.refresh_from_db()
     assert (venue.geocode_failures, venue.latitude) == (4, None)
+
+
+def test_a_venue_whose_contact_has_not_confirmed_is_not_approvable_and_the_officer_is_told(
+    scheme, officer, trained_staff
+):
+    venue = VenueFactory(status=VenueStatus.UNDER_REVIEW, approved_at=None)
+    trained_staff(venue)
+    assert services.approval_problems(venue) == [
+        "The contact has not confirmed their email address yet, so nobody can manage the "
+        "venue or invite its staff. They need to follow the link we emailed them."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("due", "after"),
+    [
+        # Due on the day it is approved again: a full year from that day.
+        (datetime.date(2027, 3, 1), datetime.date(2028, 3, 1)),
+        # Due tomorrow: the check still falls due tomorrow.
+        (datetime.date(2027, 3, 2), datetime.date(2027, 3, 2)),
+    ],
+)
+def test_reapproval_sets_a_new_check_only_when_the_old_one_is_due(
+    scheme, officer, trained_staff, due, after
+):
+    venue = VenueFactory(status=VenueStatus.SUSPENDED, next_check_due=due)
+    add_contact(venue)
+    trained_staff(venue)
+    approved = services.transition(venue, VenueStatus.APPROVED, by=officer, now=at(2027, 3, 1))
+    assert approved.next_check_due == after
+
+
+def test_each_status_change_is_in_the_audit_log_with_who_what_and_from_where(
+    scheme, officer, trained_staff
+):
+    from accounts.models import AuditEvent
+
+    venue = VenueFactory(status=VenueStatus.UNDER_REVIEW)
+    add_contact(venue)
+    trained_staff(venue)
+    services.transition(venue, VenueStatus.APPROVED, by=officer)
+    event = AuditEvent.objects.get(action="venue.approved")
+    assert (event.actor, event.target_type, event.target_id) == (
+        officer,
+        "network.venue",
+        str(venue.pk),
+    )
+    assert event.summary == "Under review to Approved (listed)"

@@ -1,0 +1,326 @@
+"""The subject-access export, field by field: a person with one or two of every kind of
+record gets back exactly those records, under the names the privacy notice promises, in the
+order they happened, with UK times (issue 19: a renamed or dropped field is a broken promise
+to the person who asked).
+"""
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from accounts import privacy
+from accounts.audit import record
+from accounts.factories import UserFactory
+from accounts.models import JobRole
+from courses.factories import make_question, make_quiz
+from courses.models import (
+    Attempt,
+    ConfidenceResponse,
+    Enrolment,
+    FaceToFaceSession,
+    LessonCompletion,
+)
+from courses.models.coverage import RequiredTrainingReminder
+from courses.selectors import live_lessons
+from network.factories import AgencyFactory, VenueFactory, VenueMembershipFactory, certify
+
+pytestmark = pytest.mark.django_db
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(*args) -> datetime.datetime:
+    return datetime.datetime(*args, tzinfo=LONDON)
+
+
+@pytest.fixture
+def person(module):
+    from allauth.account.models import EmailAddress
+    from allauth.usersessions.models import UserSession
+    from django.contrib.auth.models import Group
+
+    agency = AgencyFactory(name="Solent Housing")
+    user = UserFactory(
+        email="rowan.ashby@example.org",
+        full_name="Rowan Ashby",
+        job_role=JobRole.FRONTLINE,
+        agency=agency,
+    )
+    user.date_joined = at(2026, 1, 5, 9, 30)
+    user.last_login = at(2026, 7, 1, 8, 0)  # British Summer Time
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name="Learner")[0])
+    user.groups.add(Group.objects.get_or_create(name="Agency lead")[0])
+    EmailAddress.objects.create(user=user, email="r.ashby@old.example", verified=False)
+    for n, (ip, when) in enumerate(
+        [("203.0.113.9", at(2026, 7, 2, 9)), ("198.51.100.7", at(2026, 3, 2, 9))]
+    ):
+        UserSession.objects.create(
+            user=user,
+            ip=ip,
+            user_agent=f"Browser {n}",
+            session_key=f"key-{n}",
+            created_at=when,
+            last_seen_at=when + datetime.timedelta(hours=1),
+        )
+    return user
+
+
+def test_every_section_holds_exactly_what_we_keep_about_the_person(person, module):
+    lessons = list(live_lessons(module))
+    enrolment = Enrolment.objects.create(
+        user=person, module=module, started_at=at(2026, 2, 1, 10), completed_at=None
+    )
+    for lesson, day in ((lessons[1], 4), (lessons[0], 3)):
+        completion = LessonCompletion.objects.create(enrolment=enrolment, lesson=lesson)
+        LessonCompletion.objects.filter(pk=completion.pk).update(completed_at=at(2026, 2, day, 11))
+
+    quiz = make_quiz(module, [make_question()], title="Check your understanding")
+    Attempt.objects.create(
+        user=person,
+        quiz=quiz,
+        number=2,
+        status="in_progress",
+        started_at=at(2026, 2, 6, 9),
+        max_score=Decimal("12.000"),
+    )
+    Attempt.objects.create(
+        user=person,
+        quiz=quiz,
+        number=1,
+        status="finished",
+        started_at=at(2026, 2, 5, 9),
+        submitted_at=at(2026, 2, 5, 9, 20),
+        score=Decimal("9.500"),
+        max_score=Decimal("12.000"),
+        percent=Decimal("79.17"),
+        passed=False,
+    )
+    ConfidenceResponse.objects.create(
+        user=person,
+        module=module,
+        stage="after",
+        statement="I can ask about abuse safely.",
+        rating=4,
+        created_at=at(2026, 2, 7, 12),
+    )
+    ConfidenceResponse.objects.create(
+        user=person,
+        module=module,
+        stage="before",
+        statement="I can ask about abuse safely.",
+        rating=2,
+        created_at=at(2026, 2, 1, 10, 5),
+    )
+    certificate = certify(person, module, now=at(2026, 2, 8, 15))
+    certificate.refresh_from_db()
+
+    agency = AgencyFactory(name="Southampton Police")
+    later = FaceToFaceSession.objects.create(
+        date=datetime.date(2026, 4, 1),
+        topic="Safety planning",
+        trainer="Sam Trainer",
+        agency=agency,
+    )
+    earlier = FaceToFaceSession.objects.create(
+        date=datetime.date(2026, 3, 1),
+        module=module,
+        topic="Routine enquiry",
+        trainer="Alex Trainer",
+        agency=agency,
+    )
+    later.attendees.add(person)
+    earlier.attendees.add(person)
+
+    venue = VenueFactory(name="Bargate Books")
+    membership = VenueMembershipFactory(
+        venue=venue, user=person, invited_at=at(2026, 5, 1, 9), joined_at=at(2026, 5, 2, 9)
+    )
+    assert membership.role == "staff"
+    RequiredTrainingReminder.objects.create(
+        user=person,
+        kind="overdue",
+        module=module,
+        due_on=datetime.date(2026, 6, 1),
+        sent_at=at(2026, 6, 2, 7),
+    )
+    with time_machine.travel(at(2026, 6, 3, 10), tick=False):
+        record("account.exported", actor=person, target=person, summary="not exported")
+
+    with time_machine.travel(at(2026, 8, 1, 12), tick=False):
+        data = privacy.export_user_data(person)
+
+    assert data["exported_at"] == "2026-08-01T12:00:00+01:00"
+    assert data["account"] == {
+        "email": "rowan.ashby@example.org",
+        "full_name": "Rowan Ashby",
+        "job_role": "Frontline practitioner",
+        "agency": "Solent Housing",
+        "roles": ["Agency lead", "Learner"],
+        "active": True,
+        "date_joined": "2026-01-05T09:30:00+00:00",
+        "last_login": "2026-07-01T08:00:00+01:00",
+    }
+    assert data["email_addresses"] == [
+        {"email": "rowan.ashby@example.org", "verified": True, "primary": True},
+        {"email": "r.ashby@old.example", "verified": False, "primary": False},
+    ]
+    assert data["two_factor_methods"] == []
+    assert data["signed_in_sessions"] == [
+        {
+            "ip": "198.51.100.7",
+            "browser": "Browser 1",
+            "signed_in_at": "2026-03-02T09:00:00+00:00",
+            "last_seen_at": "2026-03-02T10:00:00+00:00",
+        },
+        {
+            "ip": "203.0.113.9",
+            "browser": "Browser 0",
+            "signed_in_at": "2026-07-02T09:00:00+01:00",
+            "last_seen_at": "2026-07-02T10:00:00+01:00",
+        },
+    ]
+    certificate_enrolment = certificate.enrolment
+    assert data["enrolments"] == [
+        {
+            "module": "Identifying domestic abuse",
+            "started_at": "2026-02-01T10:00:00+00:00",
+            "completed_at": None,
+            "face_to_face_session": None,
+        },
+        {
+            "module": "Identifying domestic abuse",
+            "started_at": privacy._when(certificate_enrolment.started_at),
+            "completed_at": privacy._when(certificate_enrolment.completed_at),
+            "face_to_face_session": None,
+        },
+    ]
+    assert data["lesson_completions"] == [
+        {
+            "module": "Identifying domestic abuse",
+            "lesson": lessons[0].title,
+            "completed_at": "2026-02-03T11:00:00+00:00",
+        },
+        {
+            "module": "Identifying domestic abuse",
+            "lesson": lessons[1].title,
+            "completed_at": "2026-02-04T11:00:00+00:00",
+        },
+    ]
+    assert data["quiz_attempts"] == [
+        {
+            "quiz": "Check your understanding",
+            "module": "Identifying domestic abuse",
+            "attempt": 1,
+            "status": "Finished",
+            "started_at": "2026-02-05T09:00:00+00:00",
+            "submitted_at": "2026-02-05T09:20:00+00:00",
+            "score": "9.500",
+            "out_of": "12.000",
+            "percent": "79.17",
+            "passed": False,
+        },
+        {
+            "quiz": "Check your understanding",
+            "module": "Identifying domestic abuse",
+            "attempt": 2,
+            "status": "In progress",
+            "started_at": "2026-02-06T09:00:00+00:00",
+            "submitted_at": None,
+            "score": None,
+            "out_of": "12.000",
+            "percent": None,
+            "passed": None,
+        },
+    ]
+    assert data["confidence_ratings"] == [
+        {
+            "module": "Identifying domestic abuse",
+            "stage": "Before the module",
+            "statement": "I can ask about abuse safely.",
+            "rating": 2,
+            "at": "2026-02-01T10:05:00+00:00",
+        },
+        {
+            "module": "Identifying domestic abuse",
+            "stage": "After the module",
+            "statement": "I can ask about abuse safely.",
+            "rating": 4,
+            "at": "2026-02-07T12:00:00+00:00",
+        },
+    ]
+    assert data["certificates"] == [
+        {
+            "number": certificate.number,
+            "name_on_certificate": "Rowan Ashby",
+            "module": "Identifying domestic abuse",
+            "issued_at": "2026-02-08T15:00:00+00:00",
+            "expires_at": privacy._when(certificate.expires_at),
+            "status": "Valid",
+            "revoked_at": None,
+            "revocation_reason": "",
+        }
+    ]
+    assert data["face_to_face_sessions"] == [
+        {
+            "date": "2026-03-01",
+            "module": "Identifying domestic abuse",
+            "topic": "Routine enquiry",
+            "trainer": "Alex Trainer",
+            "agency": "Southampton Police",
+        },
+        {
+            "date": "2026-04-01",
+            "module": "",
+            "topic": "Safety planning",
+            "trainer": "Sam Trainer",
+            "agency": "Southampton Police",
+        },
+    ]
+    assert data["venue_memberships"] == [
+        {
+            "venue": "Bargate Books",
+            "role": "Staff",
+            "invited_at": "2026-05-01T09:00:00+01:00",
+            "joined_at": "2026-05-02T09:00:00+01:00",
+        }
+    ]
+    assert data["training_reminders"] == [
+        {
+            "reminder": "Overdue training",
+            "module": "Identifying domestic abuse",
+            "due_on": "2026-06-01",
+            "sent_at": "2026-06-02T07:00:00+01:00",
+        }
+    ]
+    assert {"action": "account.exported", "at": "2026-06-03T10:00:00+01:00"} in data["audit_events"]
+    assert all(set(event) == {"action", "at"} for event in data["audit_events"])
+    assert list(data) == [
+        "exported_at",
+        "account",
+        "email_addresses",
+        "two_factor_methods",
+        "signed_in_sessions",
+        "enrolments",
+        "lesson_completions",
+        "scorm_lessons",
+        "reflection_notes",
+        "quiz_attempts",
+        "confidence_ratings",
+        "certificates",
+        "face_to_face_sessions",
+        "training_bookings",
+        "venue_memberships",
+        "training_reminders",
+        "learning_record_store_statements",
+        "audit_events",
+    ]
+
+
+def test_someone_with_no_agency_or_job_role_gets_empty_words_not_errors():
+    user = UserFactory(job_role="", agency=None)
+    account = privacy.export_user_data(user)["account"]
+    assert (account["job_role"], account["agency"], account["last_login"]) == ("", "", None)
