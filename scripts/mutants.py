@@ -445,6 +445,8 @@ EQUIVALENT: dict[str, str] = {
     "0, and 0 divided by 1 or by 2 is 0",
     "courses.services.quizzes.x_submit_attempt__mutmut_74": "after a fail, refresh_completion "
     "finds the quiz rule outstanding and changes nothing; a second grading never happens",
+    "courses.services.quizzes.x_submit_attempt__mutmut_5": "the quiz read by a second "
+    "query instead of a join: the same attempt and quiz",
     "courses.services.quizzes.x_save_answers__mutmut_62": "as x_extend_time__mutmut_32: "
     "every field saved instead of the answers, of a row read under its lock in this "
     "transaction",
