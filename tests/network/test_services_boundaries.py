@@ -1007,3 +1007,24 @@ def test_each_status_change_is_in_the_audit_log_with_who_what_and_from_where(
         str(venue.pk),
     )
     assert event.summary == "Under review to Approved (listed)"
+
+
+# --- Two applications for one place; approval before the scheme is set up ------------------
+
+
+@pytest.mark.parametrize("typed", ["so147ly", "SO14 7LY", " so14  7ly "])
+def test_a_postcode_typed_any_way_gives_the_same_address(typed):
+    assert services.address_key("1 High Street", typed) == "1 high street|SO14 7LY"
+
+
+def test_a_postcode_that_is_not_valid_is_kept_as_typed_in_capitals():
+    assert services.address_key("1 High Street", "abc") == "1 high street|ABC"
+
+
+def test_approval_with_no_training_module_chosen_says_where_to_choose_it():
+    venue = VenueFactory()
+    add_contact(venue)
+    problems = services.approval_problems(venue)
+    assert problems[-1] == (
+        "Choose the Safe Places training module in Settings → Safe Places settings."
+    )
