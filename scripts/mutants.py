@@ -90,6 +90,12 @@ MODULES: dict[str, list[str]] = {
     "courses/selectors/coverage.py": [
         "tests/courses/test_coverage.py",
         "tests/courses/test_boundaries.py",
+        "tests/courses/test_coverage_as_at.py",
+        "tests/courses/test_coverage_definitions.py",
+        "tests/courses/test_coverage_drilldown.py",
+        "tests/courses/test_coverage_one_pass.py",
+        "tests/courses/test_coverage_recompute.py",
+        "tests/courses/test_coverage_quality_boundaries.py",
     ],
     "courses/selectors/question_quality.py": [
         "tests/courses/test_question_quality.py",
@@ -165,6 +171,7 @@ MODULES: dict[str, list[str]] = {
         "tests/accounts/test_privacy_export.py",
         "tests/accounts/test_privacy_export_contents.py",
         "tests/accounts/test_boundaries.py",
+        "tests/xapi/test_privacy.py",
     ],
     "site/config/ratelimit.py": [
         "tests/config/test_ratelimit.py",
@@ -454,6 +461,22 @@ EQUIVALENT: dict[str, str] = {
     "flat=True then gives the first column, which is the id (the pk) anyway",
     "accounts.privacy.x_export_json__mutmut_4": "ensure_ascii=None for False: json only "
     "tests it for truth, so the same text",
+    "accounts.privacy.x_export_json__mutmut_12": "the codec named 'UTF-8' for 'utf-8': "
+    "Python's codec names ignore case, so the same bytes",
+    "accounts.privacy.x__csv__mutmut_11": "as x_export_json__mutmut_12",
+    "accounts.privacy.x__csv__mutmut_20": "as x_export_json__mutmut_12",
+    "accounts.privacy.x__reflection_question__mutmut_7": "another default for a missing "
+    "question: a reflection block's StructValue always holds every child block (Wagtail fills "
+    "a missing one with its default), and the question is required, so .get never falls back",
+    "accounts.privacy.x__reflection_question__mutmut_9": "as _7",
+    "accounts.privacy.x__reflection_question__mutmut_12": "as _7",
+    "accounts.privacy.x__training_bookings__mutmut_16": "the tie order of two bookings made "
+    "in the same microsecond: SQLite returns ties in row order anyway (the PostgreSQL run "
+    "keeps the pk)",
+    "accounts.privacy.x__training_bookings__mutmut_17": "select_related(None) clears the "
+    "join: the same rows, read with more queries",
+    "accounts.privacy.x_export_user_data__mutmut_14": "get_job_role_display() of an empty "
+    "job role is the empty string anyway (not one of the choices: the value itself)",
     "network.services.x_send_check_reminders__mutmut_9": "skip_locked=None for True: "
     "SQLite has no row locks, and on PostgreSQL a worker that waits for the row re-reads it "
     "after the first worker's commit, when it no longer matches (reminded): the same emails, "

@@ -178,11 +178,6 @@ def required_roles(requirements: Iterable[tuple[str, str]], sector: str) -> set[
     return roles
 
 
-def required_of(agency: Agency, module_id: int) -> set[str] | None:
-    """``required_roles`` for one agency and module."""
-    return required_roles(_requirements([module_id]).get(module_id, []), agency.sector)
-
-
 def _required_q(requirements: list[tuple[str, str]], sectors: Iterable[str]) -> Q:
     """People (a filter on ``User``) who must hold a module with these requirements."""
     condition = Q(pk__in=[])
@@ -364,7 +359,9 @@ def coverage_and_roles(
     module_id: int | None = None,
     now: datetime.datetime | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``coverage_table`` and ``compliance_by_role`` from the same queries: for today, the
+    """``coverage_table`` and the compliance by job role (one row per job role with anyone
+    registered and live module: the figures summed over the agencies in view, and whether
+    the role must hold the module anywhere) from the same queries: for today, the
     dashboard's single pass (``Dashboard``); at a past moment, per-figure queries."""
     if as_at(now) is None:
         figures = Dashboard(user, now=now, sector=sector, module_id=module_id)
@@ -390,22 +387,6 @@ def _table(agencies: pd.DataFrame, modules: pd.DataFrame, detail: pd.DataFrame):
     table["_agency"] = table["agency"].map(natural_key)
     table = table.sort_values(["_agency", "_module"]).drop(columns=["_agency", "_module"])
     return table.reset_index(drop=True)
-
-
-def _natural_series(series: pd.Series) -> pd.Series:
-    return series.map(natural_key) if series.dtype == object else series
-
-
-def compliance_by_role(
-    user,
-    *,
-    sector: str | None = None,
-    module_id: int | None = None,
-    now: datetime.datetime | None = None,
-) -> pd.DataFrame:
-    """One row per job role (with anyone registered) and live module: the figures summed
-    over the agencies in view, and whether the role must hold the module anywhere."""
-    return coverage_and_roles(user, sector=sector, module_id=module_id, now=now)[1]
 
 
 def _roles(modules: pd.DataFrame, detail: pd.DataFrame) -> pd.DataFrame:
@@ -497,7 +478,9 @@ def agencies_left_out(user, *, sector: str | None = None) -> list[dict]:
     """Active agencies in view with no headcount or a headcount of 0: left out of sector
     coverage and the headline (people and headcount both)."""
     agencies = _agencies(scope_for(user), sector)
-    left = agencies[~_with_headcount(agencies)].sort_values("agency", key=_natural_series)
+    left = agencies[~_with_headcount(agencies)].sort_values(
+        "agency", key=lambda names: names.map(natural_key)
+    )
     return [
         {
             "agency_id": int(row.agency_id),
@@ -793,7 +776,8 @@ def data_quality(
     members: tuple[int, int] | None = None,
 ) -> dict:
     """What stops the figures being right: agencies with no headcount (or 0), agencies
-    with more people registered than their headcount, accounts never activated (active,
+    with more people registered than their headcount (above 0: a headcount of 0 is listed
+    once, as no headcount), accounts never activated (active,
     in an agency in view, email not verified) and members not confirmed yet. ``members``,
     if given, is (never activated, not confirmed), already counted (``Dashboard``)."""
     scope = scope_for(user)
@@ -804,7 +788,7 @@ def data_quality(
         else pd.DataFrame(columns=["agency_id", "agency", "headcount", "registered"])
     )
     headcount = per_agency["headcount"].astype("float64")
-    over = per_agency[headcount.notna() & (per_agency["registered"] > headcount)]
+    over = per_agency[(headcount > 0) & (per_agency["registered"] > headcount)]
     people = members
     members = User.objects.filter(agency__in=agencies, is_active=True)
     return {

@@ -5,6 +5,7 @@ import json
 import uuid
 
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.selectors import current_enrolment
 
@@ -109,8 +110,10 @@ def export_rows(user) -> list[dict]:
             "success_status": row.success_status,
             "score_raw": str(row.score_raw) if row.score_raw is not None else None,
             "score_scaled": str(row.score_scaled) if row.score_scaled is not None else None,
-            "completed_at": row.completed_at.isoformat() if row.completed_at else None,
-            "updated_at": row.updated_at.isoformat(),
+            "completed_at": (
+                timezone.localtime(row.completed_at).isoformat() if row.completed_at else None
+            ),
+            "updated_at": timezone.localtime(row.updated_at).isoformat(),
             "saved_data": json.dumps(row.cmi, ensure_ascii=False, sort_keys=True),
         }
         for row in ScormRegistration.objects.filter(user=user)

@@ -366,7 +366,7 @@ def export_for(user) -> list[dict]:
             "verb": row.verb,
             "activity": row.payload.get("object", {}).get("id", ""),
             "at": row.payload.get("timestamp", ""),
-            "sent_at": row.sent_at.isoformat() if row.sent_at else None,
+            "sent_at": timezone.localtime(row.sent_at).isoformat() if row.sent_at else None,
         }
         for row in Statement.objects.filter(user=user).order_by("created_at", "key")
     ]

@@ -304,6 +304,12 @@ def test_erasure_leaves_no_personal_data_and_the_certificate_verifies_without_a_
     listed = VenueFactory(status=VenueStatus.APPROVED)
     VenueMembership.objects.create(venue=listed, user=learner, role=VenueRole.STAFF)
     log(listed, "network.venue.note", user=coordinator, data={"note": f"Rang {NAME}"})
+    listed_changes = log(
+        listed,
+        "wagtail.edit",
+        user=coordinator,
+        data={"changes": [f"Lead was {NAME}", "Opening hours changed", 3]},
+    )
     AuditEvent.objects.create(actor=learner, action="login", summary=f"Signed in as {EMAIL}")
     session = FaceToFaceSession.objects.create(
         date=datetime.date(2026, 3, 2), module=module, trainer=NAME, agency=learner.agency
@@ -331,6 +337,11 @@ def test_erasure_leaves_no_personal_data_and_the_certificate_verifies_without_a_
     # Nothing personal anywhere: the email, the name, their own words.
     assert rows_mentioning(EMAIL, NAME, REFLECTION) == []
     assert rows_mentioning("Marlowe") == []
+
+    listed_changes.refresh_from_db()  # words around the name, and the list's shape, kept
+    assert listed_changes.data == {
+        "changes": [f"Lead was {privacy.SCRUBBED}", "Opening hours changed", 3]
+    }
 
     learner.refresh_from_db()
     assert learner.email == f"erased-{learner.pk}@erased.invalid"

@@ -201,6 +201,7 @@ def test_two_factor_methods_are_one_column_of_kinds(learner):
     )
     files = read_zip(privacy.export_user_csv(learner))
     assert files["two_factor_methods.csv"] == [["method"], ["recovery_codes"], ["totp"]]
+    assert privacy.export_user_data(learner)["two_factor_methods"] == ["recovery_codes", "totp"]
     assert "secret" not in str(files) and "seed" not in str(files)
 
 

@@ -324,3 +324,53 @@ def test_someone_with_no_agency_or_job_role_gets_empty_words_not_errors():
     user = UserFactory(job_role="", agency=None)
     account = privacy.export_user_data(user)["account"]
     assert (account["job_role"], account["agency"], account["last_login"]) == ("", "", None)
+
+
+def test_a_scorm_lesson_record_is_the_persons_own_with_uk_times(module, settings, tmp_path):
+    from pathlib import Path
+
+    from scorm.factories import ScormLessonPageFactory, make_package, zip_folder
+    from scorm.models import ScormRegistration
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    packages = Path(__file__).parents[1] / "scorm" / "packages"
+    package = make_package(zip_folder(packages / "scorm12_quiz"), title="Safety planning")
+    lesson = ScormLessonPageFactory(parent=module, package=package, title="Safety planning")
+    me, someone_else = UserFactory(), UserFactory()
+    with time_machine.travel(at(2026, 7, 1, 10, 0), tick=False):
+        ScormRegistration.objects.create(
+            user=me,
+            lesson=lesson,
+            version="1.2",
+            cmi={"cmi.core.lesson_location": "page-3"},
+            completion_status="completed",
+            success_status="passed",
+            score_raw=Decimal("85"),
+            completed_at=at(2026, 7, 1, 10, 0),
+        )
+    ScormRegistration.objects.create(
+        user=someone_else, lesson=lesson, version="1.2", completion_status="incomplete"
+    )
+
+    assert privacy.export_user_data(me)["scorm_lessons"] == [
+        {
+            "lesson": "Safety planning",
+            "version": "1.2",
+            "completion_status": "completed",
+            "success_status": "passed",
+            "score_raw": "85.0000",
+            "score_scaled": None,
+            "completed_at": "2026-07-01T10:00:00+01:00",
+            "updated_at": "2026-07-01T10:00:00+01:00",
+            "saved_data": '{"cmi.core.lesson_location": "page-3"}',
+        }
+    ]
+
+
+def test_the_archive_is_compressed(person):
+    import io
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(privacy.export_user_csv(person)))
+    assert archive.namelist()
+    assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}

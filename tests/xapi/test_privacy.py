@@ -30,6 +30,15 @@ def test_the_export_says_what_the_lrs_was_told_and_by_which_pseudonym(
     assert privacy.export_user_data(other)["learning_record_store_statements"] == []
 
 
+def test_the_export_gives_when_a_statement_was_sent_in_uk_time(recorded, learner):
+    import datetime
+
+    sent = datetime.datetime(2026, 7, 1, 9, 30, tzinfo=datetime.UTC)
+    Statement.objects.filter(pk=recorded[0].pk).update(sent_at=sent)
+    rows = privacy.export_user_data(learner)["learning_record_store_statements"]
+    assert [row["sent_at"] for row in rows] == ["2026-07-01T10:30:00+01:00", None]
+
+
 def test_erasure_deletes_the_pseudonym_and_every_statement_and_records_no_more(
     recorded, learner, module, commit, user_with_role
 ):
