@@ -374,3 +374,93 @@ def test_the_archive_is_compressed(person):
     archive = zipfile.ZipFile(io.BytesIO(privacy.export_user_csv(person)))
     assert archive.namelist()
     assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+
+
+def test_enrolments_are_in_the_order_they_were_started_with_the_session_that_completed_one(
+    module,
+):
+    me = UserFactory()
+    session = FaceToFaceSession.objects.create(
+        date=datetime.date(2026, 3, 10),
+        module=module,
+        topic="Routine enquiry",
+        agency=AgencyFactory(),
+    )
+    Enrolment.objects.create(  # recorded first, started second
+        user=me,
+        module=module,
+        started_at=at(2026, 3, 10, 9),
+        completed_at=at(2026, 3, 10, 17),
+        session=session,
+    )
+    Enrolment.objects.create(user=me, module=module, started_at=at(2026, 1, 10, 9))
+    assert privacy.export_user_data(me)["enrolments"] == [
+        {
+            "module": module.title,
+            "started_at": "2026-01-10T09:00:00+00:00",
+            "completed_at": None,
+            "face_to_face_session": None,
+        },
+        {
+            "module": module.title,
+            "started_at": "2026-03-10T09:00:00+00:00",
+            "completed_at": "2026-03-10T17:00:00+00:00",
+            "face_to_face_session": "2026-03-10",
+        },
+    ]
+
+
+def test_a_revoked_certificate_says_when_and_why(module, user_with_role):
+    from accounts.roles import Role
+    from certificates.services import revoke_certificate
+
+    me = UserFactory()
+    certificate = certify(me, module, now=at(2026, 2, 8, 15))
+    with time_machine.travel(at(2026, 7, 1, 9, 30), tick=False):
+        revoke_certificate(
+            certificate, by=user_with_role(Role.TRAINING_COORDINATOR), reason="Issued in error"
+        )
+    [row] = privacy.export_user_data(me)["certificates"]
+    assert (row["status"], row["revoked_at"], row["revocation_reason"]) == (
+        "Revoked",
+        "2026-07-01T09:30:00+01:00",
+        "Issued in error",
+    )
+
+
+def test_reminders_and_audit_events_are_in_the_order_they_happened(module):
+    from accounts.models import AuditEvent
+
+    me = UserFactory()
+    RequiredTrainingReminder.objects.create(  # recorded first, sent second
+        user=me,
+        kind="overdue",
+        module=module,
+        due_on=datetime.date(2026, 6, 1),
+        sent_at=at(2026, 6, 2, 7),
+    )
+    RequiredTrainingReminder.objects.create(  # a summary names no module
+        user=me,
+        kind="summary",
+        module=None,
+        due_on=datetime.date(2026, 5, 1),
+        sent_at=at(2026, 5, 1, 7),
+    )
+    AuditEvent.objects.create(actor=me, action="account.exported", at=at(2026, 6, 3, 10))
+    AuditEvent.objects.create(actor=me, action="login", at=at(2026, 6, 3, 9))
+    data = privacy.export_user_data(me)
+    assert data["training_reminders"] == [
+        {
+            "reminder": "Monthly agency summary",
+            "module": "",
+            "due_on": "2026-05-01",
+            "sent_at": "2026-05-01T07:00:00+01:00",
+        },
+        {
+            "reminder": "Overdue training",
+            "module": module.title,
+            "due_on": "2026-06-01",
+            "sent_at": "2026-06-02T07:00:00+01:00",
+        },
+    ]
+    assert [event["action"] for event in data["audit_events"]] == ["login", "account.exported"]
