@@ -499,6 +499,11 @@ EQUIVALENT: dict[str, str] = {
     "accounts.privacy.x_export_user_data__mutmut_290": "as _99",
     "accounts.privacy.x_export_user_data__mutmut_316": "as _99",
     "accounts.privacy.x_export_user_data__mutmut_341": "as _99",
+    "accounts.privacy.x__text_variants__mutmut_3": "a shorter slice of the escaped name is "
+    "a substring of it: the database pre-filter finds the same rows and maybe more, and the "
+    "scrub itself (a regular expression on the decoded value) changes only real matches",
+    "accounts.privacy.x__text_variants__mutmut_4": "as _3: an empty slice matches every row",
+    "accounts.privacy.x__text_variants__mutmut_5": "as _3",
     "accounts.privacy.x_export_user_data__mutmut_14": "get_job_role_display() of an empty "
     "job role is the empty string anyway (not one of the choices: the value itself)",
     "network.services.x_send_check_reminders__mutmut_9": "skip_locked=None for True: "
@@ -693,7 +698,7 @@ def report_in_workspace(module: str) -> None:
 def prepare(module: str, *, keep: bool) -> Path:
     workspace = WORK / slug(module)
     workspace.mkdir(parents=True, exist_ok=True)
-    for name in [*SOURCE_DIRS, "tests", "scripts", "pyproject.toml"]:
+    for name in [*SOURCE_DIRS, "tests", "scripts", "bench", "pyproject.toml"]:
         link = workspace / name
         if not link.is_symlink():
             link.symlink_to(ROOT / name)

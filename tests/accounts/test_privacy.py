@@ -489,3 +489,19 @@ def test_retention_command_queues_the_task_and_reports(module):
     text = out.getvalue()
     assert "Queued retention (6 years)" in text
     assert "Erased 1 people; 0 kept for now." in text
+
+
+def test_erasure_finds_an_accented_name_inside_log_data_and_the_email_in_capitals(coordinator):
+    person = UserFactory(full_name="Zoë Ødegård", email="zoe.o@example.org")
+    venue = VenueFactory(status=VenueStatus.APPROVED)
+    accented = log(venue, "wagtail.edit", user=coordinator, data={"note": "Rang Zoë Ødegård"})
+    capitals = log(
+        venue, "wagtail.edit", user=coordinator, data={"note": "ZOE.O@EXAMPLE.ORG asked to call"}
+    )
+    untouched = log(venue, "wagtail.edit", user=coordinator, data={"note": "Rang Zoe Smith"})
+    privacy.erase_user(person, by=coordinator)
+    for entry in (accented, capitals, untouched):
+        entry.refresh_from_db()
+    assert accented.data == {"note": f"Rang {privacy.SCRUBBED}"}
+    assert capitals.data == {"note": f"{privacy.SCRUBBED} asked to call"}
+    assert untouched.data == {"note": "Rang Zoe Smith"}
