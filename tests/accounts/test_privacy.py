@@ -505,3 +505,133 @@ def test_erasure_finds_an_accented_name_inside_log_data_and_the_email_in_capital
     assert accented.data == {"note": f"Rang {privacy.SCRUBBED}"}
     assert capitals.data == {"note": f"{privacy.SCRUBBED} asked to call"}
     assert untouched.data == {"note": "Rang Zoe Smith"}
+
+
+def test_an_administrator_with_a_staff_role_is_told_both_things_to_do_first(
+    user_with_role, coordinator
+):
+    admin = user_with_role(Role.TRAINING_COORDINATOR, is_superuser=True)
+    with pytest.raises(privacy.ErasureRefused) as refused:
+        privacy.erase_user(admin, by=coordinator)
+    assert str(refused.value) == (
+        "This is an administrator's account. Remove administrator rights first. "
+        "This person has a staff role, and their actions are on the audit record. "
+        "An administrator must remove the role first."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "left"),
+    [
+        ("A  B", "Rang A B"),  # 3 characters once spaces are tidied: too short to scrub
+        ("Al  B", f"Rang {privacy.SCRUBBED}"),  # 4: the shortest scrubbed
+    ],
+)
+def test_a_name_is_scrubbed_from_notes_from_four_characters(coordinator, name, left):
+    person = UserFactory(full_name=name)
+    venue = VenueFactory(status=VenueStatus.APPROVED)
+    tidied = " ".join(name.split())
+    entry = log(venue, "wagtail.edit", user=coordinator, data={"note": f"Rang {tidied}"})
+    privacy.erase_user(person, by=coordinator)
+    entry.refresh_from_db()
+    assert entry.data == {"note": left}
+
+
+def test_erasure_finds_the_email_in_log_data_and_the_name_in_a_label_alone(coordinator):
+    person = UserFactory(full_name="Rowan Ashby", email="rowan.a@example.org")
+    venue = VenueFactory(status=VenueStatus.APPROVED)
+    email_in_data = log(
+        venue, "wagtail.edit", user=coordinator, data={"note": "Wrote to rowan.a@example.org"}
+    )
+    name_in_label = ModelLogEntry.objects.create(
+        content_type=email_in_data.content_type,
+        object_id=email_in_data.object_id,
+        label="Call back Rowan Ashby",
+        action="wagtail.edit",
+        timestamp=timezone.now(),
+        user=coordinator,
+        data={},
+    )
+    privacy.erase_user(person, by=coordinator)
+    email_in_data.refresh_from_db()
+    name_in_label.refresh_from_db()
+    assert email_in_data.data == {"note": f"Wrote to {privacy.SCRUBBED}"}
+    assert name_in_label.label == f"Call back {privacy.SCRUBBED}"
+
+
+def test_erasure_deletes_every_kind_of_record_of_theirs_and_no_one_else_s(
+    coordinator, module, settings, tmp_path
+):
+    from pathlib import Path
+
+    from allauth.mfa.models import Authenticator
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+    from wagtail.admin.models import EditingSession, FormState
+    from wagtail.models import APIToken, PageSubscription, UploadedFile
+
+    from courses.models.coverage import RequiredTrainingReminder
+    from scorm.factories import ScormLessonPageFactory, make_package, zip_folder
+    from scorm.models import ScormRegistration
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    packages = Path(__file__).parents[1] / "scorm" / "packages"
+    lesson = ScormLessonPageFactory(
+        parent=module, package=make_package(zip_folder(packages / "scorm12_quiz"))
+    )
+    page_type = ContentType.objects.get_for_model(module)
+    me, other = UserFactory(), UserFactory()
+    uploads = {}
+    for person in (me, other):
+        n = person.pk
+        ScormRegistration.objects.create(user=person, lesson=lesson, version="1.2")
+        RequiredTrainingReminder.objects.create(
+            user=person, kind="overdue", module=module, due_on=datetime.date(2026, 6, 1)
+        )
+        Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={})
+        UserSession.objects.create(
+            user=person,
+            ip="203.0.113.9",
+            user_agent="Browser",
+            session_key=f"session-{n}",
+            created_at=timezone.now(),
+            last_seen_at=timezone.now(),
+        )
+        uploads[person] = UploadedFile.objects.create(
+            file=ContentFile(b"draft", name=f"draft-{n}.txt"), uploaded_by_user=person
+        )
+        EditingSession.objects.create(
+            user=person,
+            content_type=page_type,
+            object_id=str(module.pk),
+            last_seen_at=timezone.now(),
+        )
+        FormState.objects.create(
+            user=person,
+            data="{}",
+            content_type=page_type,
+            object_id=str(module.pk),
+            last_updated_at=timezone.now(),
+        )
+        APIToken.objects.create(user=person, name="Reports", key_hash=f"hash-{n}", prefix=f"p{n}")
+        PageSubscription.objects.create(user=person, page=module, comment_notifications=True)
+    kinds = [
+        (ScormRegistration, "user"),
+        (RequiredTrainingReminder, "user"),
+        (Authenticator, "user"),
+        (UserSession, "user"),
+        (UploadedFile, "uploaded_by_user"),
+        (EditingSession, "user"),
+        (FormState, "user"),
+        (APIToken, "user"),
+        (PageSubscription, "user"),
+    ]
+
+    privacy.erase_user(me, by=coordinator)
+
+    for model, field in kinds:
+        assert not model.objects.filter(**{field: me}).exists(), model
+        assert model.objects.filter(**{field: other}).count() == 1, model
+    storage = uploads[me].file.storage
+    assert not storage.exists(uploads[me].file.name)  # the file too, not only its row
+    assert storage.exists(uploads[other].file.name)
