@@ -518,6 +518,15 @@ EQUIVALENT: dict[str, str] = {
     "but no caller reads it",
     "accounts.privacy.x__scrub_text_rows__mutmut_31": "as _30",
     "accounts.privacy.x__scrub_text_rows__mutmut_32": "as _30",
+    "courses.selectors.coverage.x_data_quality__mutmut_10": "an empty coverage table has "
+    "every column already, so dropping duplicates from it gives the same empty frame",
+    "courses.selectors.coverage.x_data_quality__mutmut_16": "the empty frame's column names: "
+    "it has no rows, so no row's agency is ever read",
+    "courses.selectors.coverage.x_data_quality__mutmut_17": "as _16",
+    "courses.selectors.coverage.x_data_quality__mutmut_18": "as _16",
+    "courses.selectors.coverage.x_data_quality__mutmut_19": "as _16",
+    "courses.selectors.coverage.x_data_quality__mutmut_25": "astype(None) is numpy's default "
+    "type, float64: the same conversion",
     "accounts.privacy.x_export_user_data__mutmut_14": "get_job_role_display() of an empty "
     "job role is the empty string anyway (not one of the choices: the value itself)",
     "network.services.x_send_check_reminders__mutmut_9": "skip_locked=None for True: "

@@ -109,9 +109,13 @@ def test_the_dashboard_s_own_member_counts_are_used_as_given_even_when_0(world):
 # --- At the headcount ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("people", "listed"), [(2, False), (3, True)])
-def test_an_agency_is_over_its_headcount_only_with_more_people_than_it(module, people, listed):
-    agency = AgencyFactory(name="Solent Housing", sector="housing", headcount=2)
+@pytest.mark.parametrize(
+    ("headcount", "people", "listed"), [(1, 1, False), (1, 2, True), (2, 2, False), (2, 3, True)]
+)
+def test_an_agency_is_over_its_headcount_only_with_more_people_than_it(
+    module, headcount, people, listed
+):
+    agency = AgencyFactory(name="Solent Housing", sector="housing", headcount=headcount)
     UserFactory.create_batch(people, agency=agency)
     found = data_quality(Scope(None), coverage_table(Scope(None)))
     assert found["over_headcount"] == ([over(agency, people)] if listed else [])
