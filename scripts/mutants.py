@@ -63,6 +63,7 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_question_import_files.py",
         "tests/courses/test_quiz_formats.py",
         "tests/courses/test_quiz_roundtrip.py",
+        "tests/courses/test_question_bank_boundaries.py",
     ],
     "courses/services/requirements.py": [
         "tests/courses/test_requirements.py",
@@ -96,6 +97,7 @@ MODULES: dict[str, list[str]] = {
         "tests/courses/test_coverage_one_pass.py",
         "tests/courses/test_coverage_recompute.py",
         "tests/courses/test_coverage_quality_boundaries.py",
+        "tests/courses/test_coverage_people_boundaries.py",
     ],
     "courses/selectors/question_quality.py": [
         "tests/courses/test_question_quality.py",
@@ -527,6 +529,152 @@ EQUIVALENT: dict[str, str] = {
     "courses.selectors.coverage.x_data_quality__mutmut_19": "as _16",
     "courses.selectors.coverage.x_data_quality__mutmut_25": "astype(None) is numpy's default "
     "type, float64: the same conversion",
+    "courses.services.question_bank.x__save_batch__mutmut_13": "zip(strict=True) only checks "
+    "that both lists have the same length, and they always have: one held set of children "
+    "per question, one revision per question (bulk_create returns one row per object)",
+    "courses.services.question_bank.x__save_batch__mutmut_16": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_17": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_69": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_72": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_73": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_110": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_113": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_114": "as _13",
+    "courses.services.question_bank.x__save_batch__mutmut_42": "Question is a concrete model, "
+    "not a proxy: for_concrete_model makes no difference to its content type",
+    "courses.services.question_bank.x__save_batch__mutmut_44": "as _42",
+    "courses.services.question_bank.x__save_batch__mutmut_45": "as _42",
+    "courses.services.question_bank.x__save_batch__mutmut_97": "a log entry's data defaults "
+    "to {} (Wagtail's BaseLogEntry), the value given",
+    "courses.services.question_bank.x_parse_upload__mutmut_75": "both parsers report a file "
+    "with no questions themselves (line 1, tests/courses/test_question_bank_boundaries.py), "
+    "so this last check never finds one",
+    "courses.services.question_bank.x_parse_upload__mutmut_76": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_77": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_78": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_79": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_80": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_81": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_82": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_83": "as _75",
+    "courses.services.question_bank.x_parse_upload__mutmut_84": "as _75",
+    "courses.services.question_bank.x__text__mutmut_2": "html.escape(quote=None): None is "
+    "as false as False, so quotes are left as they are either way",
+    "courses.services.question_bank.x_expire_unconfirmed_imports__mutmut_21": "values_list() "
+    "without a field name: flat=True then gives the first column, the primary key",
+    "courses.services.question_bank.x_expire_unconfirmed_imports__mutmut_25": "the ids are "
+    "then every old import, but the update that follows keeps only the waiting ones, and "
+    "_delete_files only deletes the files of finished imports, which hold none already",
+    "courses.services.question_bank.x_expire_unconfirmed_imports__mutmut_43": "the ids were "
+    "read with the same status filter, locked (select_for_update), in this transaction: "
+    "their status cannot change before the update",
+    "courses.services.question_bank.x_index_imported_questions__mutmut_6": "the site has "
+    "one search backend, with AUTO_UPDATE (Wagtail's default): with_auto_update=None or "
+    "False lists the same one backend",
+    "courses.services.question_bank.x_index_imported_questions__mutmut_7": "as _6",
+    "courses.services.question_bank.x__rewrite__mutmut_7": "every picture left in a text "
+    "has an @@PLUGINFILE@@ src: the parser refuses any other (tests/courses/test_quiz_text.py)"
+    ", so the default for a missing src is never used",
+    "courses.services.question_bank.x__rewrite__mutmut_9": "as _7",
+    "courses.services.question_bank.x__rewrite__mutmut_12": "as _7",
+    "courses.services.question_bank.x__rewrite__mutmut_66": "a text without @@PLUGINFILE@@ "
+    "has no picture (as _7) and no link to a file: the substitutions change nothing, they "
+    "are only skipped for speed",
+    "courses.services.question_bank.x_run_import__mutmut_3": "defer(None) clears the "
+    "deferral: the preview is read too, for nothing; the same import",
+    "courses.services.question_bank.x_run_import__mutmut_11": "with no user id, "
+    "filter(pk=None).first() is None, as the else branch",
+    "courses.services.question_bank.x_run_import__mutmut_51": "the progress writer has "
+    "already written done = total after the last batch (a call with done = total is always "
+    "written), so the final update repeats it",
+    "courses.services.question_bank.x_run_import__mutmut_52": "as _51",
+    "courses.services.question_bank.x_run_import__mutmut_53": "as _51: the time of the last "
+    "batch's write, moments before",
+    "courses.services.question_bank.xǁ_FileStoreǁ_image__mutmut_5": "values_list() without a "
+    "field name: flat=True then gives the first column, the primary key",
+    "courses.services.question_bank.xǁ_FileStoreǁ_image__mutmut_20": "an image's collection "
+    "defaults to the root collection (Wagtail's CollectionMember), the one given",
+    "courses.services.question_bank.x__delete_files__mutmut_1": "defer(None) reads each "
+    "file's bytes before deleting it, for nothing: the same rows deleted",
+    "courses.services.question_bank.x__delete_files__mutmut_4": "an import's files are "
+    "deleted as it finishes (imported, failed or expired), so no other finished import "
+    "holds any to delete",
+    "courses.services.question_bank.x__delete_files__mutmut_5": "every caller has just "
+    "marked these imports finished (failed, imported or expired), so the status filter "
+    "keeps them all",
+    "courses.services.question_bank.x_confirm_import__mutmut_10": "a ready import's "
+    "progress total is already its question count (run_parse sets both)",
+    "courses.services.question_bank.x_decode_upload__mutmut_2": "Python reads codec names "
+    "without regard to case",
+    "courses.services.question_bank.x_decode_upload__mutmut_4": "as _2",
+    "courses.services.question_bank.x_decode_upload__mutmut_9": "as _2",
+    "courses.services.question_bank.x_preview_item__mutmut_3": "its one caller (run_parse) "
+    "always passes a store, and the parser refuses a reference to a file the upload does "
+    "not hold, so neither is ever None",
+    "courses.services.question_bank.x_preview_item__mutmut_5": "as _3",
+    "courses.services.question_bank.x_preview_item__mutmut_40": "the quiz page's snapshot "
+    "of a question always holds general_feedback (and each option and typed answer its "
+    "feedback), so the default of .get() is never used",
+    "courses.services.question_bank.x_preview_item__mutmut_42": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_45": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_63": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_65": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_68": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_98": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_100": "as _40",
+    "courses.services.question_bank.x_preview_item__mutmut_103": "as _40",
+    "courses.services.question_bank.x__preview_text__mutmut_16": "a picture reference "
+    "matched here always has an @@PLUGINFILE@@ src (the pattern requires it), so the default "
+    "is never used",
+    "courses.services.question_bank.x__preview_text__mutmut_18": "as _16",
+    "courses.services.question_bank.x__preview_text__mutmut_21": "as _16",
+    "courses.services.question_bank.x__preview_text__mutmut_63": "file_for never returns "
+    "None (as x_preview_item__mutmut_3), so the else branch is never taken",
+    "courses.services.question_bank.x__preview_text__mutmut_65": "as _63",
+    "courses.services.question_bank.x_run_parse__mutmut_15": "as x_run_import__mutmut_3",
+    "courses.services.question_bank.xǁ_ProgressWriterǁ__init____mutmut_4": "time.monotonic() "
+    "counts seconds from boot: the first write is due whether the last one was at 0 or 1",
+    "courses.services.question_bank.x_run_parse__mutmut_40": "previews of the questions of a "
+    "file with problems are built and then thrown away with the file's copies (_fail): the "
+    "same failed import, more work",
+    "courses.services.question_bank.x_preview_item__mutmut_127": "parse_upload gives every "
+    "question its quality_flags, so getattr's default is never used",
+    "courses.services.question_bank.x_preview_item__mutmut_130": "as _127",
+    "courses.services.question_bank.x_preview_item__mutmut_23": "shuffle_options=None is as "
+    "false as False",
+    "courses.selectors.coverage.x_learners_for_cell__mutmut_3": "learners, which it calls "
+    "with the same agency, refuses an agency out of scope itself, with the same exception "
+    "and message",
+    "courses.selectors.coverage.x_learners_for_cell__mutmut_5": "as _3",
+    "courses.selectors.coverage.x_learners_for_cell__mutmut_6": "as _3",
+    "courses.selectors.coverage.x_learners_for_cell__mutmut_7": "as _3",
+    "courses.selectors.coverage.x_learners_for_cell__mutmut_8": "as _3",
+    "courses.selectors.coverage.x__detail__mutmut_11": "the empty frame's column names: with "
+    "no agency or no live module the grid is empty, and _table and _roles return their own "
+    "empty frames without reading it (the dashboard checks the same before calling _detail)",
+    "courses.selectors.coverage.x__detail__mutmut_12": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_13": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_14": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_15": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_16": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_17": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_18": "as _11",
+    "courses.selectors.coverage.x__detail__mutmut_19": "as _11",
+    "courses.selectors.coverage.x_learners__mutmut_35": "people_q reads `requirements or []`: "
+    "None and [] are the same there",
+    "courses.selectors.coverage.x_learners__mutmut_37": "as _35",
+    "courses.selectors.coverage.x_learners__mutmut_96": "at most one certificate per person "
+    "and module is in force (a database constraint), so the subquery has one row or none",
+    "courses.selectors.coverage.x_confidence_change__mutmut_65": "SQL keywords and unquoted "
+    "names are read without regard to case by SQLite and PostgreSQL (which folds them to "
+    "lower case, as the columns are named)",
+    "courses.selectors.coverage.x_confidence_change__mutmut_66": "as _65",
+    "courses.selectors.coverage.x_confidence_change__mutmut_68": "as _65",
+    "courses.selectors.coverage.x_confidence_change__mutmut_69": "as _65",
+    "courses.selectors.coverage.x_sector_rows__mutmut_34": "percent() returns None for a NaN "
+    "headcount itself",
+    "courses.selectors.coverage.x_sector_rows__mutmut_49": "pandas reads to_dict's orient "
+    "in lower case ('RECORDS' is 'records')",
     "accounts.privacy.x_export_user_data__mutmut_14": "get_job_role_display() of an empty "
     "job role is the empty string anyway (not one of the choices: the value itself)",
     "network.services.x_send_check_reminders__mutmut_9": "skip_locked=None for True: "

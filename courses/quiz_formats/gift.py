@@ -203,11 +203,13 @@ def _validate_files(question: ParsedQuestion) -> None:
                     "files)."
                 )
         for image in images(text):
-            if not image.get("src", "").startswith(PLUGINFILE):
+            src = image.get("src", "")
+            if not src.startswith(PLUGINFILE):
+                # No address left: none given, or one the sanitiser removed (a data: URI).
+                where = f"from another website ({src[:60]})" if src else "that is not in the file"
                 raise InvalidQuestion(
-                    f"It shows a picture from another website ({image.get('src', '')[:60]}). "
-                    "Add the picture to the question in Moodle and export again, so that it "
-                    "is stored here."
+                    f"It shows a picture {where}. Add the picture to the question in Moodle "
+                    "and export again, so that it is stored here."
                 )
 
 

@@ -247,11 +247,17 @@ def inline(text: str) -> str:
 _REFERENCE = re.compile(r'(?:src|href)="@@PLUGINFILE@@/([^"]*)"')
 
 
+def reference_name(raw: str) -> str:
+    """The file name of one reference (what follows ``@@PLUGINFILE@@/``, as written in the
+    HTML): unescaped, URL-decoded, without a query string or slashes at either end."""
+    return unquote(html.unescape(raw)).split("?", 1)[0].strip("/")
+
+
 def referenced_files(text: str) -> list[str]:
     """The file names a sanitised text refers to, URL-decoded, in order, without repeats."""
     names = []
     for raw in _REFERENCE.findall(text):
-        name = unquote(html.unescape(raw)).split("?", 1)[0].strip("/")
+        name = reference_name(raw)
         if name not in names:
             names.append(name)
     return names

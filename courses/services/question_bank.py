@@ -27,7 +27,6 @@ import uuid
 from collections.abc import Callable, Container, Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -61,7 +60,7 @@ from ..quiz_formats import (
 )
 from ..quiz_formats.build import add_answers, set_answers
 from ..quiz_formats.gift import export_gift, parse_gift
-from ..quiz_formats.html import PLUGINFILE, file_kind
+from ..quiz_formats.html import PLUGINFILE, file_kind, reference_name
 from ..quiz_formats.moodle_xml import parse_moodle_xml
 from ..selectors.question_quality import check_question, from_parsed
 
@@ -225,13 +224,13 @@ def _save_batch(questions: list[Question], user, batch_id) -> None:
         children = []
         for question, own in zip(questions, held, strict=True):
             for position, child in enumerate(own[relation]):
-                setattr(child, relation.field.name, question)
                 if hasattr(child, "sort_order"):
                     child.sort_order = position
                 if hasattr(child, "sanitise_texts"):
                     child.sanitise_texts()
                 children.append(child)
-            # Held in memory again (saved below), so serialising the revision reads no rows.
+            # Held in memory again (saved below), so serialising the revision reads no rows;
+            # this also points each child at its question, which has an id now.
             setattr(question, relation.get_accessor_name(), own[relation])
         if children:
             relation.related_model.objects.bulk_create(children)
@@ -327,7 +326,8 @@ _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 
 def _file_name(src: str) -> str:
-    return unquote(html.unescape(src.removeprefix(PLUGINFILE))).split("?", 1)[0].strip("/")
+    """The file an ``@@PLUGINFILE@@`` address names, as the parser listed it."""
+    return reference_name(src.removeprefix(PLUGINFILE))
 
 
 def _rewrite(text: str, parsed: ParsedQuestion, store: _FileStore) -> str:

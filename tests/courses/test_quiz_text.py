@@ -113,7 +113,11 @@ def _with(old: bytes, new: bytes) -> bytes:
         (SIGN, b'name="sign.png" path="/" encoding="base64">SUQzIGZha2UgbXAz',
          '"sign.png" is not a picture'),
         (b"@@PLUGINFILE@@/sign.png", b"https://tracker.example/pixel.png",
-         "picture from another website"),
+         "picture from another website (https://tracker.example/pixel.png)"),
+        (b"@@PLUGINFILE@@/sign.png", b"data:image/png;base64,iVBORw0KGgo=",
+         "It shows a picture that is not in the file."),
+        (b'src="@@PLUGINFILE@@/sign.png"', b'title="no address"',
+         "It shows a picture that is not in the file."),
     ],
 )  # fmt: skip
 def test_file_problems_are_errors_naming_the_question(old, new, words):
