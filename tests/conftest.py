@@ -7,6 +7,29 @@ from accounts.factories import UserFactory
 from accounts.roles import Role
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database (one per xdist worker) gets the site's page tree once, committed:
+    the home page, its standard pages, the support services and the default Site, as
+    ``load_pages`` builds them. Building them costs about 0.8 s, which most tests used to
+    pay in ``home_page``; now a test finds them there and rolls its own changes back.
+
+    Transactional tests end with a flush, so pytest-django runs them after the others. Those
+    with ``serialized_rollback`` get the database back as Django serialised it when it was
+    created, so it is serialised again here, with the tree; the others ask for ``home_page``,
+    which builds the tree again if it is missing.
+    """
+    from django.db import connections
+
+    from pages.demo import load_pages
+
+    with django_db_blocker.unblock():
+        load_pages()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
 def demo_site(db):
     """The page tree, agencies and demo accounts exactly as ``make run`` builds them."""
@@ -42,6 +65,8 @@ def shared_demo(_demo_for_module, db):
 
 @pytest.fixture
 def home_page(db):
+    """The home page (built once per test database by ``django_db_setup``; built again here
+    after a transactional test has flushed it)."""
     from pages.demo import load_pages
 
     return load_pages()
