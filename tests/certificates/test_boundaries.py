@@ -371,3 +371,24 @@ def test_verifying_a_replaced_certificate_costs_one_query(
     with django_assert_num_queries(1):
         own = selectors.own_certificate(certificate.number, certificate.user)
         assert own.superseded_by == new
+
+
+def test_a_revoked_certificate_is_not_reissued_and_the_admin_is_told_why(
+    make_certificate, user_with_role
+):
+    """Two tabs: one revokes, the other then asks for a reissue. The admin shows the error's
+    words, so they are part of the behaviour."""
+    certificate = make_certificate()
+    coordinator = user_with_role(Role.TRAINING_COORDINATOR)
+    services.revoke_certificate(certificate, by=coordinator, reason="Issued in error")
+    with pytest.raises(ValueError) as refused:
+        services.reissue_certificate(certificate, by=coordinator)
+    assert str(refused.value) == "A revoked certificate cannot be reissued."
+    assert Certificate.objects.filter(reissue_of=certificate).count() == 0
+
+
+def test_issuing_is_logged_with_the_number_and_the_module(user_with_role, module, caplog):
+    enrolment = Enrolment.objects.create(user=user_with_role(), module=module, completed_at=NOW)
+    with caplog.at_level("INFO", logger="safecity.audit"):
+        certificate = services.issue_certificate(enrolment)
+    assert f"Issued certificate {certificate.number} for module {module.pk}" in caplog.messages
